@@ -1,0 +1,2 @@
+// Public API of @spanfuse/exporter-langfuse. Re-exports only.
+export {};

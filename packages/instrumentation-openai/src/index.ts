@@ -1,0 +1,2 @@
+// Public API of @spanfuse/instrumentation-openai. Re-exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public API of @spanfuse/node. Re-exports only.
+export {};

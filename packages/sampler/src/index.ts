@@ -1,0 +1,2 @@
+// Public API of @spanfuse/sampler. Re-exports only.
+export {};
