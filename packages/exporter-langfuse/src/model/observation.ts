@@ -5,7 +5,7 @@
  * (`../encoders/`) turn it into bytes for one of Langfuse's two ingestion paths. Nothing here
  * does I/O.
  */
-import type { HrTime, Link, SpanKind, SpanStatus } from '@opentelemetry/api';
+import type { Attributes, HrTime, Link, SpanKind, SpanStatus } from '@opentelemetry/api';
 import type { TimedEvent } from '@opentelemetry/sdk-trace-base';
 
 /** Langfuse observation types (OpenAPI `ObservationType`, `langfuse.observation.type`). */
@@ -34,10 +34,17 @@ export type UsageDetails = Record<string, number>;
 /** Cost in USD by usage key (`input`, `output`, `total`, …), as Langfuse's `cost_details`. */
 export type CostDetails = Record<string, number>;
 
-/** A value already serialized to JSON text (safe-serialized, truncated with a marker if too big). */
-export type JsonText = string;
+/**
+ * A value as Langfuse's `langfuse.observation.input`/`.output` attributes carry it (and as the
+ * official SDK writes them): text stays text, any other value is JSON text. Always well-formed
+ * UTF-16 (lone surrogates replaced by U+FFFD) and at most `maxValueBytes` UTF-8 bytes plus a
+ * visible `…[truncated N bytes]` marker. JSON-looking strings are NOT guaranteed to be valid JSON
+ * (they are passed through unparsed, and a truncated one is cut): an encoder that must emit JSON
+ * writes the value as a JSON string, never raw.
+ */
+export type SerializedValue = string;
 
-/** Model parameters (temperature, max_tokens, …) as Langfuse shows them. */
+/** Model parameters (temperature, max_tokens, …) as Langfuse shows them; arrays as JSON text. */
 export type ModelParameters = Record<string, string | number | boolean>;
 
 /**
@@ -53,8 +60,8 @@ export interface TraceIdentity {
   public?: boolean;
   /** Flattened top-level keys; values are plain strings or JSON text. */
   metadata?: Record<string, string>;
-  input?: JsonText;
-  output?: JsonText;
+  input?: SerializedValue;
+  output?: SerializedValue;
   version?: string;
 }
 
@@ -76,9 +83,13 @@ export interface LangfuseObservation {
   completionStartTime?: HrTime;
   level: ObservationLevel;
   statusMessage?: string;
-  input?: JsonText;
-  output?: JsonText;
-  /** Everything not mapped: span attributes, resource attributes, scope. Flattened top level. */
+  input?: SerializedValue;
+  output?: SerializedValue;
+  /**
+   * Top-level metadata keys, values plain strings or JSON text: `langfuse.observation.metadata.*`,
+   * every span attribute the mapping did not consume (under its own name), and
+   * `resourceAttributes` / `scope` (JSON text, serialized once per resource and scope).
+   */
   metadata: Record<string, string>;
   model?: string;
   modelParameters?: ModelParameters;
@@ -89,15 +100,25 @@ export interface LangfuseObservation {
   version?: string;
   environment?: string;
   release?: string;
+  /** Identity of the trace; may be shared by several observations of it: treat as read-only. */
   trace: TraceIdentity;
-  /** The original OTel facts the OTLP encoder forwards unchanged. */
+  /**
+   * The original OTel facts, for the OTLP encoder to forward unchanged. These are references to
+   * the span's own (read-only) data, never copies: do not mutate them.
+   */
   otel: {
     kind: SpanKind;
     status: SpanStatus;
-    events: TimedEvent[];
-    links: Link[];
+    /** Every span event, exception events included. */
+    events: readonly TimedEvent[];
+    links: readonly Link[];
+    /** The span's attributes as recorded (already mapped into the fields above). */
+    attributes: Attributes;
     scopeName: string;
     scopeVersion?: string;
-    resourceAttributes: Record<string, unknown>;
+    scopeSchemaUrl?: string;
+    resourceAttributes: Attributes;
+    /** W3C trace flags of the span context (1 = sampled). */
+    traceFlags: number;
   };
 }
