@@ -29,6 +29,8 @@ export {
   type ObservationLevel,
   type ObservationType,
   type SerializedValue,
+  type SpanFilterRule,
+  type SpanPredicate,
   type SpanSelector,
   type SpanSelectorOptions,
   safeJsonStringify,

@@ -1,2 +1,4 @@
 // Public API of @spanfuse/instrumentation-openai. Re-exports only.
-export {};
+export { OpenAIInstrumentation, SUPPORTED_VERSIONS } from './instrumentation.js';
+export { ENV_CAPTURE_MESSAGE_CONTENT } from './settings.js';
+export type { ModelPrice, OpenAIInstrumentationConfig, PriceTable } from './types.js';

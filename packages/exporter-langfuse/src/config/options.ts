@@ -25,7 +25,7 @@ export interface LangfuseExporterOptions {
   secretKey?: string;
   /**
    * Langfuse server URL.
-   * Env: `LANGFUSE_BASE_URL`, then the older `LANGFUSE_HOST`.
+   * Env: `LANGFUSE_BASE_URL`, then the older `LANGFUSE_BASEURL` and `LANGFUSE_HOST`.
    * @defaultValue `'https://cloud.langfuse.com'`
    */
   baseUrl?: string;

@@ -130,7 +130,7 @@ export function observationAttributes(o: LangfuseObservation): Attributes {
     // OTLP carries resource and scope natively and Langfuse files them under metadata itself;
     // repeating them as JSON text on every span would double the bytes of small spans.
     if (key === RESOURCE_ATTRIBUTES_KEY || key === SCOPE_KEY) continue;
-    attrs[A.metadata + key] = o.metadata[key];
+    attrs[prefixed(A.metadata, key)] = o.metadata[key];
   }
   set(attrs, A.promptName, o.promptName);
   if (o.promptVersion !== undefined) attrs[A.promptVersion] = o.promptVersion;
@@ -150,10 +150,29 @@ function traceAttributes(attrs: Attributes, t: TraceIdentity, root: LangfuseObse
   set(attrs, A.sessionId, t.sessionId);
   if (t.tags?.length) attrs[A.tags] = t.tags;
   if (t.public !== undefined) attrs[A.public] = t.public;
-  if (t.metadata) for (const key in t.metadata) attrs[A.traceMetadata + key] = t.metadata[key];
+  if (t.metadata) for (const key in t.metadata) attrs[prefixed(A.traceMetadata, key)] = t.metadata[key];
   // A root span's own I/O is the trace's I/O on the server: do not send the same text twice.
   if (t.input !== root?.input) set(attrs, A.traceInput, t.input);
   if (t.output !== root?.output) set(attrs, A.traceOutput, t.output);
+}
+
+// Metadata keys repeat from span to span: one string per key instead of a new concatenation per
+// span (which the protobuf writer would also have to flatten before copying it). Bounded.
+const prefixedKeys = new Map<string, Map<string, string>>();
+
+function prefixed(prefix: string, key: string): string {
+  let keys = prefixedKeys.get(prefix);
+  if (keys === undefined) {
+    keys = new Map();
+    prefixedKeys.set(prefix, keys);
+  }
+  let full = keys.get(key);
+  if (full === undefined) {
+    if (keys.size >= 4096) keys.clear();
+    full = prefix + key;
+    keys.set(key, full);
+  }
+  return full;
 }
 
 function set(attrs: Attributes, key: string, value: AttributeValue | undefined): void {

@@ -122,7 +122,11 @@ export class LangfuseSpanProcessor implements SpanProcessor {
         this.queue = [];
         this.sizes = [];
         this.queuedBytes = 0;
-        this.pipeline.close();
+        try {
+          this.pipeline.close();
+        } catch (err) {
+          globalErrorHandler(err as Error);
+        }
       });
     }
     return this.shutdownPromise;
@@ -140,7 +144,12 @@ export class LangfuseSpanProcessor implements SpanProcessor {
       };
       const waiter: Waiter = { target, resolve: finish };
       this.waiters.push(waiter);
-      this.pump(true);
+      try {
+        this.pump(true);
+      } catch (err) {
+        // Never reject into the app's `await forceFlush()`; the deadline still resolves it.
+        globalErrorHandler(err as Error);
+      }
     });
   }
 
@@ -185,11 +194,15 @@ export class LangfuseSpanProcessor implements SpanProcessor {
       const first = this.taken - batch.length;
       this.inFlight.add(first);
       this.pipeline.stats.inFlight += batch.length;
-      void sender.send(batch).then(() => {
-        this.inFlight.delete(first);
-        this.pipeline.stats.inFlight -= batch.length;
-        this.afterExport();
-      });
+      void sender
+        .send(batch)
+        .then(() => {
+          this.inFlight.delete(first);
+          this.pipeline.stats.inFlight -= batch.length;
+          this.afterExport();
+        })
+        // A bug in the bookkeeping above must not become an unhandled rejection in the app.
+        .catch((err: unknown) => globalErrorHandler(err as Error));
     }
     if (this.queue.length > 0) this.armTimer();
   }

@@ -4,8 +4,11 @@
  * needs trace attributes on every span (ingestion v4), and a trace whose root is filtered would
  * otherwise stay nameless (langfuse#12984).
  *
- * Bounded: at most `maxTraces` traces, the least recently merged one is forgotten first (a Map
- * keeps insertion order; a merge re-inserts its trace at the end).
+ * Bounded: at most `maxTraces` traces, in two generations of `maxTraces / 2` each. Writes go
+ * to the young generation; when it is full it becomes the old one and the previous old one is
+ * dropped whole. A trace merged again while old moves to the young generation, so recently used
+ * traces survive (an approximate LRU). Every operation is O(1) with no per-merge delete and
+ * re-insert: the common case, every span a new trace, is one `Map.set`.
  */
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { TraceIdentity } from '../model/observation.js';
@@ -24,12 +27,15 @@ export interface TraceIdentityCacheOptions {
 
 /** Bounded per-trace identity memory (see the file comment). */
 export class TraceIdentityCache {
-  private readonly traces = new Map<string, TraceIdentity>();
-  private readonly maxTraces: number;
+  private young = new Map<string, TraceIdentity>();
+  private old = new Map<string, TraceIdentity>();
+  private readonly generationSize: number;
 
   constructor(options: TraceIdentityCacheOptions = {}) {
     const max = options.maxTraces ?? 10_000;
-    this.maxTraces = Number.isFinite(max) && max >= 1 ? Math.floor(max) : 10_000;
+    const maxTraces = Number.isFinite(max) && max >= 1 ? Math.floor(max) : 10_000;
+    // Two generations together hold at most maxTraces (2 when maxTraces is 1).
+    this.generationSize = Math.max(1, Math.floor(maxTraces / 2));
   }
 
   /**
@@ -37,15 +43,18 @@ export class TraceIdentityCache {
    * tags unite) and returns the result. An empty identity changes nothing and allocates nothing.
    */
   merge(traceId: string, identity: TraceIdentity): TraceIdentity | undefined {
-    const known = this.traces.get(traceId);
-    if (!hasIdentity(identity)) return known;
-    const merged = mergeTraceIdentity(known, identity);
-    if (known !== undefined) this.traces.delete(traceId);
-    this.traces.set(traceId, merged);
-    if (this.traces.size > this.maxTraces) {
-      const oldest = this.traces.keys().next().value;
-      if (oldest !== undefined) this.traces.delete(oldest);
+    if (!hasIdentity(identity)) return this.get(traceId);
+    let known = this.young.get(traceId);
+    if (known === undefined) {
+      known = this.old.get(traceId);
+      if (known !== undefined) this.old.delete(traceId);
+      if (this.young.size >= this.generationSize) {
+        this.old = this.young;
+        this.young = new Map();
+      }
     }
+    const merged = mergeTraceIdentity(known, identity);
+    this.young.set(traceId, merged);
     return merged;
   }
 
@@ -68,16 +77,17 @@ export class TraceIdentityCache {
 
   /** The identity known for `traceId`, or undefined. Treat it as read-only. */
   get(traceId: string): TraceIdentity | undefined {
-    return this.traces.get(traceId);
+    return this.young.get(traceId) ?? this.old.get(traceId);
   }
 
   /** Forgets one trace (e.g. once its root span was exported). */
   delete(traceId: string): void {
-    this.traces.delete(traceId);
+    this.young.delete(traceId);
+    this.old.delete(traceId);
   }
 
   /** Number of traces remembered. */
   get size(): number {
-    return this.traces.size;
+    return this.young.size + this.old.size;
   }
 }

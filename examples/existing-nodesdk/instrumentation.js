@@ -1,0 +1,26 @@
+// Loaded with --import before the app. The app keeps its NodeSDK; Spanfuse supplies processors
+// (Tempo via OTEL_EXPORTER_OTLP_*, Langfuse via LANGFUSE_*), sampler and instrumentations.
+// NodeSDK's spanProcessors option replaces its env-configured exporter, so list every processor.
+import { register } from 'node:module';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import {
+  flush,
+  getSpanfuseInstrumentations,
+  getSpanfuseSampler,
+  getSpanfuseSpanProcessors,
+} from '@spanfuse/node';
+
+// ESM apps: the loader hook makes `import OpenAI from 'openai'` patchable.
+register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
+
+const sdk = new NodeSDK({
+  spanProcessors: getSpanfuseSpanProcessors(),
+  sampler: getSpanfuseSampler(),
+  instrumentations: getSpanfuseInstrumentations(),
+});
+sdk.start();
+
+process.once('beforeExit', () => void flush());
+process.once('SIGTERM', () => {
+  sdk.shutdown().finally(() => process.exit(143));
+});

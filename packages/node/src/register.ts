@@ -1,0 +1,37 @@
+// `node --import @spanfuse/node/register app.js` — zero-code setup for ESM and CJS apps.
+// ESM only (uses import.meta and top-level await; excluded from the CJS build): Node awaits a
+// `--import` module before loading the app, so the SDK is up before the app's first import.
+import * as nodeModule from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * ESM apps need a loader hook for `import OpenAI from 'openai'` to be patchable
+ * (opentelemetry-js doc/esm-support.md). Where Node's synchronous `module.registerHooks` works
+ * with import-in-the-middle (Node ≥ 22.22.3 / 24.11.1), use it in-thread; else the async
+ * `module.register` loader (Node 20). Both use the import-in-the-middle copy that
+ * @opentelemetry/instrumentation itself loads, whose `Hook` registrations the loader must see.
+ */
+async function installEsmHook(): Promise<void> {
+  const require = nodeModule.createRequire(import.meta.url);
+  try {
+    const fromInstrumentation = nodeModule.createRequire(require.resolve('@opentelemetry/instrumentation'));
+    const supportsPath = fromInstrumentation.resolve('import-in-the-middle/supports-sync-hooks.mjs');
+    const { supportsSyncHooks } = await import(pathToFileURL(supportsPath).href);
+    if ('registerHooks' in nodeModule && supportsSyncHooks()) {
+      const hooksPath = fromInstrumentation.resolve('import-in-the-middle/register-hooks.mjs');
+      const { register } = await import(pathToFileURL(hooksPath).href);
+      register();
+      return;
+    }
+  } catch {
+    // fall back to the asynchronous loader below
+  }
+  nodeModule.register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
+}
+
+// The SDK is loaded and the instrumentations are enabled *before* the hook goes in: modules
+// imported through the loader are intercepted and wrapped one by one, which tripled the
+// register's startup cost. Only the app's imports, which come after, need the hook; the
+// instrumentations' import-in-the-middle `Hook`s are already registered by then.
+const { startFromEnv } = await import('./sdk/start-from-env.js');
+if (await startFromEnv()) await installEsmHook();

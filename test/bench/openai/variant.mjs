@@ -1,0 +1,152 @@
+// One OpenAI-benchmark variant in its own process. Usage:
+//   node variant.mjs <none|ours|contrib|traceloop|openinference> <baseURL> <chat> <stream> <embed>
+// Registers the variant's instrumentation on a real NodeTracerProvider (BatchSpanProcessor into
+// a counting no-op exporter) and a MeterProvider without readers, *then* requires `openai` (the
+// workspace's copy, the same for every variant) so that the require hook patches it. Runs a
+// warm-up, then sequential chat, streaming and embedding calls, and prints wall and CPU µs per
+// call and spans per call for each kind.
+import { createRequire } from 'node:module';
+import { emitResult } from '../lib/child.mjs';
+import { peerRequire } from '../lib/peers.mjs';
+
+const [variant, baseURL, chatArg, streamArg, embedArg] = process.argv.slice(2);
+const COUNTS = { chat: Number(chatArg), stream: Number(streamArg), embed: Number(embedArg) };
+const WARMUP = { chat: 200, stream: 50, embed: 50 };
+const requireHere = createRequire(import.meta.url);
+
+/** The OTel API, SDK and instrumentation for `variant`, from the workspace or the peers project. */
+function load() {
+  if (variant === 'none' || variant === 'ours') {
+    const deps = {
+      api: requireHere('@opentelemetry/api'),
+      node: requireHere('@opentelemetry/sdk-trace-node'),
+      metrics: requireHere('@opentelemetry/sdk-metrics'),
+      instr: requireHere('@opentelemetry/instrumentation'),
+    };
+    if (variant === 'ours') {
+      const { OpenAIInstrumentation } = requireHere('@spanfuse/instrumentation-openai');
+      deps.instrumentation = new OpenAIInstrumentation({ captureMessageContent: true });
+    }
+    return deps;
+  }
+  const req = peerRequire('openai');
+  const deps = {
+    api: req('@opentelemetry/api'),
+    node: req('@opentelemetry/sdk-trace-node'),
+    metrics: req('@opentelemetry/sdk-metrics'),
+    instr: req('@opentelemetry/instrumentation'),
+  };
+  if (variant === 'contrib') {
+    const { OpenAIInstrumentation } = req('@opentelemetry/instrumentation-openai');
+    deps.instrumentation = new OpenAIInstrumentation({ captureMessageContent: true });
+  } else if (variant === 'traceloop') {
+    const { OpenAIInstrumentation } = req('@traceloop/instrumentation-openai');
+    deps.instrumentation = new OpenAIInstrumentation({ traceContent: true });
+  } else if (variant === 'openinference') {
+    const { OpenAIInstrumentation } = req('@arizeai/openinference-instrumentation-openai');
+    deps.instrumentation = new OpenAIInstrumentation();
+  } else {
+    throw new Error(`unknown variant ${variant}`);
+  }
+  return deps;
+}
+
+let spansSeen = 0;
+const countingExporter = {
+  export(spans, done) {
+    spansSeen += spans.length;
+    done({ code: 0 });
+  },
+  shutdown: () => Promise.resolve(),
+  forceFlush: () => Promise.resolve(),
+};
+
+let client;
+let provider;
+try {
+  const { api, node, metrics, instr, instrumentation } = load();
+  provider = new node.NodeTracerProvider({ spanProcessors: [new node.BatchSpanProcessor(countingExporter)] });
+  provider.register();
+  // @opentelemetry/instrumentation-openai 0.21 throws on streamed usage without a MeterProvider;
+  // every variant gets the same one (no reader, so recording is cheap) to keep the field level.
+  const meterProvider = new metrics.MeterProvider();
+  api.metrics.setGlobalMeterProvider(meterProvider);
+  if (instrumentation) {
+    instr.registerInstrumentations({
+      instrumentations: [instrumentation],
+      tracerProvider: provider,
+      meterProvider,
+    });
+  }
+  const { OpenAI } = requireHere('openai');
+  client = new OpenAI({ apiKey: 'sk-bench', baseURL, maxRetries: 0 });
+} catch (err) {
+  emitResult({ variant, error: `setup failed: ${String(err?.stack ?? err).slice(0, 800)}` });
+  await new Promise(() => {}); // emitResult exits
+}
+
+const SYSTEM = 'You are a concise assistant for an online shop. Answer in two sentences.';
+const USER =
+  'Where is my order 12345? It was supposed to arrive on Monday and the tracking page says pending.';
+const CALLS = {
+  async chat() {
+    const r = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [
+        { role: 'system', content: SYSTEM },
+        { role: 'user', content: USER },
+      ],
+      temperature: 0.2,
+      max_tokens: 128,
+    });
+    if (!r.choices[0].message.content) throw new Error('empty chat answer');
+  },
+  async stream() {
+    const stream = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [
+        { role: 'system', content: SYSTEM },
+        { role: 'user', content: USER },
+      ],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    let chunks = 0;
+    for await (const _chunk of stream) chunks++;
+    if (chunks < 20) throw new Error(`stream had ${chunks} chunks`);
+  },
+  async embed() {
+    const r = await client.embeddings.create({
+      model: 'text-embedding-3-small',
+      input: USER,
+      dimensions: 1536,
+    });
+    if (r.data[0].embedding.length !== 1536) throw new Error('bad embedding');
+  },
+};
+
+async function phase(kind, n) {
+  await provider.forceFlush();
+  const spans0 = spansSeen;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) await CALLS[kind]();
+  const wallUs = (performance.now() - t0) * 1000;
+  const cpu = process.cpuUsage(cpu0);
+  await provider.forceFlush();
+  return { wallUs: wallUs / n, cpuUs: (cpu.user + cpu.system) / n, spansPerCall: (spansSeen - spans0) / n };
+}
+
+const errors = { unhandled: 0 };
+process.on('unhandledRejection', () => errors.unhandled++);
+const result = { variant };
+try {
+  for (const kind of Object.keys(CALLS)) await phase(kind, WARMUP[kind]);
+  for (const kind of Object.keys(CALLS)) result[kind] = await phase(kind, COUNTS[kind]);
+} catch (err) {
+  result.error = `calls failed: ${String(err?.stack ?? err).slice(0, 800)}`;
+}
+await provider.shutdown();
+result.unhandled = errors.unhandled;
+result.peakRss = process.resourceUsage().maxRSS * 1024;
+emitResult(result);
