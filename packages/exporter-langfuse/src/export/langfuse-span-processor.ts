@@ -76,8 +76,10 @@ export class LangfuseSpanProcessor implements SpanProcessor {
         registerDeliveryMetrics(() => this.getStats());
       }
       if (!this.pipeline.sender) return;
-      const observation = this.pipeline.mapper.map(span);
-      if (!observation) return;
+      const mapper = this.pipeline.mapper;
+      if (!mapper.select(span)) return;
+      // Full queue or shut down: drop before mapping, so a Langfuse outage costs the app's
+      // thread (and memory) nothing beyond the count.
       if (this.shutdownPromise) {
         this.pipeline.stats.dropped++;
         return;
@@ -91,6 +93,7 @@ export class LangfuseSpanProcessor implements SpanProcessor {
         );
         return;
       }
+      const observation = mapper.mapSelected(span);
       const size = estimateBytes(observation);
       this.queue.push(observation);
       this.sizes.push(size);

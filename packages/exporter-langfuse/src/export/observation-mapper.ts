@@ -13,6 +13,10 @@ export interface ObservationMapper {
   start(span: Span): void;
   /** The observation for `span`, or undefined when the span is not exported. */
   map(span: ReadableSpan): LangfuseObservation | undefined;
+  /** Whether `span` goes to Langfuse; a span that does not still lends its trace identity. */
+  select(span: ReadableSpan): boolean;
+  /** The observation of a span `select` accepted. */
+  mapSelected(span: ReadableSpan): LangfuseObservation;
 }
 
 /** Builds the mapper of one processor (`select: true`) or exporter (`select: false`). */
@@ -28,21 +32,28 @@ export function createObservationMapper(options: ResolvedOptions, select: boolea
           exclude: options.excludeSpan,
         });
   const identityOptions = { maxValueBytes: options.maxValueBytes };
-  return {
+  const mapper: ObservationMapper = {
     start(span) {
       // Children usually end before their root: what the root says at its start (trace name,
       // user, session…) must reach them through the cache, or they carry no trace identity.
       if (span.parentSpanContext === undefined) {
-        identities.merge(span.spanContext().traceId, extractTraceIdentity(span, identityOptions));
+        const identity = extractTraceIdentity(span, identityOptions);
+        // Langfuse names a trace after its root span; children that end first need that name too.
+        if (identity.name === undefined) identity.name = span.name;
+        identities.merge(span.spanContext().traceId, identity);
       }
     },
     map(span) {
+      return mapper.select(span) ? mapper.mapSelected(span) : undefined;
+    },
+    select(span) {
+      if (!selector || selector.shouldExport(span)) return true;
+      // Identity stated by a span that is filtered out still names the trace (langfuse#12984).
+      identities.merge(span.spanContext().traceId, extractTraceIdentity(span, identityOptions));
+      return false;
+    },
+    mapSelected(span) {
       const traceId = span.spanContext().traceId;
-      if (selector && !selector.shouldExport(span)) {
-        // Identity stated by a span that is filtered out still names the trace (langfuse#12984).
-        identities.merge(traceId, extractTraceIdentity(span, identityOptions));
-        return undefined;
-      }
       const observation = mapSpan(span, {
         environment: options.environment,
         release: options.release,
@@ -55,6 +66,7 @@ export function createObservationMapper(options: ResolvedOptions, select: boolea
       return observation;
     },
   };
+  return mapper;
 }
 
 function guard(fn: (span: ReadableSpan) => boolean): (span: ReadableSpan) => boolean {
