@@ -1,5 +1,5 @@
-import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import type { HttpAnswer } from './http-transport.js';
+import { decodeOtlpPartialSuccess } from './otlp-partial-success.js';
 import { parseRetryAfter } from './retry-policy.js';
 
 /** Why a request failed for good (no retry helps). */
@@ -102,7 +102,7 @@ function classifyOtlpBody(body: Buffer, contentType: string): Verdict {
   if (body.length === 0) return { kind: 'delivered', rejected: 0 };
   try {
     const partial = contentType.includes('protobuf')
-      ? ProtobufTraceSerializer.deserializeResponse(body).partialSuccess
+      ? decodeOtlpPartialSuccess(body)
       : (
           JSON.parse(body.toString('utf8')) as {
             partialSuccess?: { rejectedSpans?: number | string; errorMessage?: string };
