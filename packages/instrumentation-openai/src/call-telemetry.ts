@@ -10,6 +10,7 @@ import {
 } from '@opentelemetry/api';
 import { computeCost, parseCost } from './cost.js';
 import { classifyError } from './errors.js';
+import { metricAttributes } from './metric-attributes.js';
 import { type Endpoint, type HeadersLike, isLiteLLMResponse } from './provider.js';
 import {
   ATTR_ERROR_TYPE,
@@ -19,7 +20,6 @@ import {
   ATTR_GEN_AI_RESPONSE_ID,
   ATTR_GEN_AI_RESPONSE_MODEL,
   ATTR_GEN_AI_SYSTEM,
-  ATTR_GEN_AI_TOKEN_TYPE,
   ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS,
   ATTR_GEN_AI_USAGE_COST,
   ATTR_GEN_AI_USAGE_INPUT_TOKENS,
@@ -209,20 +209,18 @@ export class CallTelemetry {
   private recordMetrics(errorType: string | undefined): void {
     const metrics = this.tools.metrics;
     if (metrics === undefined) return;
-    const attrs: Attributes = {
-      [ATTR_GEN_AI_OPERATION_NAME]: this.operation,
-      [ATTR_GEN_AI_PROVIDER_NAME]: this.provider,
-    };
-    if (this.requestModel) attrs[ATTR_GEN_AI_REQUEST_MODEL] = this.requestModel;
-    if (this.responseModel) attrs[ATTR_GEN_AI_RESPONSE_MODEL] = this.responseModel;
-    if (this.endpoint.address) attrs[ATTR_SERVER_ADDRESS] = this.endpoint.address;
-    if (this.endpoint.port) attrs[ATTR_SERVER_PORT] = this.endpoint.port;
-    const seconds = (performance.now() - this.startMs) / 1000;
-    if (errorType) metrics.duration.record(seconds, { ...attrs, [ATTR_ERROR_TYPE]: errorType });
-    else metrics.duration.record(seconds, attrs);
-    if (this.inputTokens !== undefined)
-      metrics.tokenUsage.record(this.inputTokens, { ...attrs, [ATTR_GEN_AI_TOKEN_TYPE]: 'input' });
-    if (this.outputTokens !== undefined)
-      metrics.tokenUsage.record(this.outputTokens, { ...attrs, [ATTR_GEN_AI_TOKEN_TYPE]: 'output' });
+    const endpoint = this.endpoint;
+    const attrs = metricAttributes(
+      this.operation,
+      this.provider,
+      this.requestModel,
+      this.responseModel,
+      endpoint.address,
+      endpoint.port,
+      errorType,
+    );
+    metrics.duration.record((performance.now() - this.startMs) / 1000, attrs.duration);
+    if (this.inputTokens !== undefined) metrics.tokenUsage.record(this.inputTokens, attrs.input);
+    if (this.outputTokens !== undefined) metrics.tokenUsage.record(this.outputTokens, attrs.output);
   }
 }

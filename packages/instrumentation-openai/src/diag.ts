@@ -13,11 +13,14 @@ export function warnOnce(message: string, err?: unknown): void {
   log.warn(message, err);
 }
 
+/** The warning for a failed mapping (shared by {@link safely} and inline try/catch on hot paths). */
+export const RECORD_FAILED = 'failed to record an OpenAI call; the span may miss attributes';
+
 /** Runs `fn`, logging (once) instead of throwing: telemetry must not break the app. */
 export function safely(fn: () => void): void {
   try {
     fn();
   } catch (err) {
-    warnOnce('failed to record an OpenAI call; the span may miss attributes', err);
+    warnOnce(RECORD_FAILED, err);
   }
 }

@@ -4,7 +4,7 @@
 import { type Attributes, context, trace } from '@opentelemetry/api';
 import { observeAPIPromise } from './api-promise.js';
 import { CallTelemetry, type CallTools } from './call-telemetry.js';
-import { safely, warnOnce } from './diag.js';
+import { RECORD_FAILED, safely, warnOnce } from './diag.js';
 import type { Any, CreateAdapter } from './patches/adapter.js';
 import { endpointFor } from './provider.js';
 import { isStreamLike, observeStream } from './stream.js';
@@ -30,23 +30,28 @@ export function createWrapper(
       const injected = sent !== body;
       let result: unknown;
       try {
-        result = context.with(trace.setSpan(context.active(), active.span), () =>
-          original.call(this, sent, ...rest),
-        );
+        // Arguments passed through `with` rather than a closure: one allocation less per call.
+        result = context.with(trace.setSpan(context.active(), active.span), original, this, sent, ...rest);
       } catch (err) {
         active.end(err);
         throw err;
       }
-      safely(() =>
+      try {
         observeAPIPromise(result, active, (parsed) => {
           if (body.stream === true && isStreamLike(parsed) && adapter.streamObserver) {
             observeStream(parsed, adapter.streamObserver(active, injected), active);
             return;
           }
-          safely(() => adapter.onResult(parsed, active));
+          try {
+            adapter.onResult(parsed, active);
+          } catch (err) {
+            warnOnce(RECORD_FAILED, err);
+          }
           active.end();
-        }),
-      );
+        });
+      } catch (err) {
+        warnOnce(RECORD_FAILED, err);
+      }
       return result;
     };
 }

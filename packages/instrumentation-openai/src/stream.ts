@@ -35,37 +35,104 @@ export function observeStream(stream: StreamLike, observer: StreamObserver, call
   };
 }
 
-async function* observe(inner: AsyncIterator<unknown>, observer: StreamObserver, call: CallTelemetry) {
-  let error: unknown;
-  try {
-    while (true) {
-      const step = await inner.next();
-      if (step.done) break;
-      let hide = false;
-      try {
-        hide = observer.onChunk(step.value);
-      } catch (err) {
-        warnOnce('could not read a streamed chunk; the span may miss attributes', err);
-      }
-      if (!hide) yield step.value;
-    }
-  } catch (err) {
-    error = err;
-    throw err;
-  } finally {
-    // Left early (break/return): let the SDK's iterator release the connection.
-    if (error === undefined) {
-      try {
-        await inner.return?.();
-      } catch (err) {
-        warnOnce('closing the SDK stream failed', err);
-      }
-    }
+const DONE: IteratorResult<unknown> = Object.freeze({ done: true, value: undefined });
+
+function observe(inner: AsyncIterator<unknown>, observer: StreamObserver, call: CallTelemetry) {
+  return new ObservedIterator(inner, observer, call);
+}
+
+/**
+ * Delegates `next`/`return`/`throw` to the SDK's iterator. Hand-written rather than an async
+ * generator: a generator adds several promise reactions per chunk (its own queue, the awaited
+ * `next()` and the `yield`), here each chunk costs one `.then` on the SDK's promise.
+ */
+class ObservedIterator implements AsyncIterator<unknown> {
+  /** No more chunks for the app (ended, returned or thrown). */
+  private finished = false;
+  /** The call was ended (exactly once). */
+  private ended = false;
+
+  constructor(
+    private readonly inner: AsyncIterator<unknown>,
+    private readonly observer: StreamObserver,
+    private readonly call: CallTelemetry,
+  ) {}
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<unknown>> {
+    if (this.finished) return Promise.resolve(DONE);
+    let pending: Promise<IteratorResult<unknown>>;
     try {
-      observer.onEnd();
+      pending = this.inner.next();
+    } catch (err) {
+      this.finish(err);
+      return Promise.reject(err);
+    }
+    return pending.then(
+      (step) => this.onStep(step),
+      (err) => {
+        this.finish(err);
+        throw err;
+      },
+    );
+  }
+
+  /** Left early (break/return): let the SDK's iterator release the connection, then end. */
+  return(value?: unknown): Promise<IteratorResult<unknown>> {
+    const result: IteratorResult<unknown> = { done: true, value };
+    if (this.finished) return Promise.resolve(result);
+    this.finished = true;
+    const close = () => {
+      this.finish(undefined);
+      return result;
+    };
+    let closing: unknown;
+    try {
+      closing = this.inner.return?.();
+    } catch (err) {
+      warnOnce('closing the SDK stream failed', err);
+      return Promise.resolve(close());
+    }
+    return Promise.resolve(closing).then(close, (err) => {
+      warnOnce('closing the SDK stream failed', err);
+      return close();
+    });
+  }
+
+  throw(err?: unknown): Promise<IteratorResult<unknown>> {
+    this.finished = true;
+    this.finish(err);
+    return Promise.reject(err);
+  }
+
+  private onStep(step: IteratorResult<unknown>): IteratorResult<unknown> | Promise<IteratorResult<unknown>> {
+    if (this.finished) return DONE;
+    if (step.done) {
+      this.finish(undefined);
+      return DONE;
+    }
+    let hide = false;
+    try {
+      hide = this.observer.onChunk(step.value);
     } catch (err) {
       warnOnce('could not read a streamed chunk; the span may miss attributes', err);
     }
-    call.end(error);
+    return hide ? this.next() : step;
+  }
+
+  /** Ends the call once, whichever way the iteration stopped. */
+  private finish(error: unknown): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.finished = true;
+    try {
+      this.observer.onEnd();
+    } catch (err) {
+      warnOnce('could not read a streamed chunk; the span may miss attributes', err);
+    }
+    this.call.end(error);
   }
 }

@@ -4,7 +4,12 @@ import { LANGFUSE } from '../attributes.js';
 import { RESOURCE_ATTRIBUTES_KEY, SCOPE_KEY } from '../mapping/metadata.js';
 import type { LangfuseObservation, TraceIdentity } from '../model/observation.js';
 import { hrTimeToIso } from './iso-time.js';
-import { encodeTraceRequest, type ProtobufSpan } from './otlp-protobuf.js';
+import {
+  encodeTraceRequest,
+  encodeTraceRequestLeased,
+  type LeasedBytes,
+  type ProtobufSpan,
+} from './otlp-protobuf.js';
 import { estimateBytes } from './size-estimate.js';
 
 /** Path of Langfuse's OTLP/HTTP receiver. */
@@ -63,12 +68,23 @@ export class OtlpEncoder {
 
   /** Protobuf bytes of one request carrying `observations`. */
   encode(observations: readonly LangfuseObservation[]): Uint8Array {
+    const [spans, hint] = this.spans(observations);
+    return encodeTraceRequest(spans, hint);
+  }
+
+  /** Like {@link encode}, the bytes leased from a reused buffer (call `release()` when read). */
+  encodeLeased(observations: readonly LangfuseObservation[]): LeasedBytes {
+    const [spans, hint] = this.spans(observations);
+    return encodeTraceRequestLeased(spans, hint);
+  }
+
+  private spans(observations: readonly LangfuseObservation[]): [ProtobufSpan[], number] {
     let hint = 4096;
     const spans = observations.map((o) => {
       hint += estimateBytes(o);
       return this.toSpan(o);
     });
-    return encodeTraceRequest(spans, hint * 1.1);
+    return [spans, hint * 1.1];
   }
 
   /** The span-shaped object for one observation (exposed for tests of the attribute set). */

@@ -35,7 +35,18 @@ const I32 = 5;
 
 /** Largest buffer kept between requests (one request never exceeds ~maxBatchBytes anyway). */
 const MAX_SCRATCH_BYTES = 8 * 1024 * 1024;
-let scratch: Buffer = Buffer.alloc(0);
+/** Scratch buffers kept for reuse: one per concurrent export (default 2); bounds retained memory. */
+const MAX_SCRATCH_BUFFERS = 2;
+const scratchPool: Buffer[] = [];
+
+/**
+ * Request bytes that live in a reused scratch buffer: valid until `release()`, which hands the
+ * buffer back for the next request (so read or copy them first — gzip, say — then release).
+ */
+export interface LeasedBytes {
+  bytes: Uint8Array;
+  release(): void;
+}
 
 class Writer {
   buf: Buffer;
@@ -44,8 +55,11 @@ class Writer {
   constructor(capacity: number) {
     // Writing into a fresh multi-MB buffer each batch pays its page faults on every request;
     // one scratch buffer, reused and copied out once at the end, does not.
+    // A copy out of it cost more than the encoding itself (a fresh multi-MB, zero-filled
+    // allocation per request), hence leases instead of copies.
     const size = Math.max(1024, Math.ceil(capacity));
-    this.buf = scratch.length >= size ? scratch : Buffer.allocUnsafe(size);
+    const i = scratchPool.findIndex((b) => b.length >= size);
+    this.buf = i >= 0 ? scratchPool.splice(i, 1)[0] : Buffer.allocUnsafeSlow(size);
   }
 
   ensure(n: number): void {
@@ -161,11 +175,19 @@ class Writer {
     this.pos = end;
   }
 
-  /** A copy of the bytes written; the buffer goes back as the scratch (bounded). */
-  finish(): Uint8Array {
-    const out = Buffer.from(this.buf.subarray(0, this.pos));
-    if (this.buf.length <= MAX_SCRATCH_BYTES) scratch = this.buf;
-    return out;
+  /** The bytes written, leased: `release()` returns the buffer to the scratch pool (bounded). */
+  finish(): LeasedBytes {
+    const buf = this.buf;
+    let released = false;
+    return {
+      bytes: buf.subarray(0, this.pos),
+      release: () => {
+        if (released) return;
+        released = true;
+        if (buf.length <= MAX_SCRATCH_BYTES && scratchPool.length < MAX_SCRATCH_BUFFERS)
+          scratchPool.push(buf);
+      },
+    };
   }
 }
 
@@ -266,6 +288,15 @@ function writeSpan(w: Writer, span: ProtobufSpan): void {
  * scope. `sizeHint` (bytes) sizes the buffer up front; it grows when the hint was short.
  */
 export function encodeTraceRequest(spans: readonly ProtobufSpan[], sizeHint = 64 * 1024): Uint8Array {
+  const leased = encodeTraceRequestLeased(spans, sizeHint);
+  const out = Buffer.allocUnsafe(leased.bytes.byteLength);
+  out.set(leased.bytes);
+  leased.release();
+  return out;
+}
+
+/** {@link encodeTraceRequest} without the final copy: the bytes stay in a pooled buffer. */
+export function encodeTraceRequestLeased(spans: readonly ProtobufSpan[], sizeHint = 64 * 1024): LeasedBytes {
   const byResource = new Map<object, Map<object, ProtobufSpan[]>>();
   for (const span of spans) {
     let scopes = byResource.get(span.resource);

@@ -67,8 +67,7 @@ export class BatchSender {
   }
 
   private async sendOtlp(observations: readonly LangfuseObservation[], tally: SendOutcome): Promise<void> {
-    const bytes = this.otlp.encode(observations);
-    const request = await this.request(OTLP_PATH, bytes, 'application/x-protobuf', OTLP_HEADERS);
+    const request = await this.otlpRequest(observations);
     const verdict = await this.withRetries(request, 'otlp', observations.length);
     if (verdict.kind === 'delivered') {
       const rejected = Math.min(verdict.rejected, observations.length);
@@ -167,6 +166,24 @@ export class BatchSender {
   private report(verdict: Verdict, path: string, count: number): void {
     if (verdict.kind === 'fatal') this.errors.fatal(verdict.cause, verdict.status, verdict.reason, path);
     else if (verdict.kind === 'retry') this.errors.gaveUp(errorCode(verdict.reason), verdict.reason, count);
+  }
+
+  /** Encodes into a pooled buffer and gives it back once gzip (or a small copy) has read it. */
+  private async otlpRequest(observations: readonly LangfuseObservation[]): Promise<HttpRequest> {
+    const leased = this.otlp.encodeLeased(observations);
+    try {
+      const compress = leased.bytes.byteLength >= GZIP_MIN_BYTES;
+      const body = compress ? await gzip(leased.bytes) : Buffer.from(leased.bytes); // a copy: the lease ends below
+      return {
+        path: OTLP_PATH,
+        body,
+        contentType: 'application/x-protobuf',
+        gzip: compress,
+        headers: OTLP_HEADERS,
+      };
+    } finally {
+      leased.release();
+    }
   }
 
   private async request(

@@ -4,7 +4,6 @@
 import type { Attributes } from '@opentelemetry/api';
 import type { CallTelemetry } from '../call-telemetry.js';
 import {
-  chatInputMessages,
   chatOutputMessage,
   type Message,
   type MessagePart,
@@ -12,6 +11,7 @@ import {
   toolDefinitionsJson,
   truncate,
 } from '../content.js';
+import { chatInputMessagesJson } from '../content-json.js';
 import {
   ATTR_GEN_AI_INPUT_MESSAGES,
   ATTR_GEN_AI_OPENAI_REQUEST_SERVICE_TIER,
@@ -83,10 +83,7 @@ export const chatCompletionsAdapter: CreateAdapter = {
       a[ATTR_GEN_AI_TOOL_DEFINITIONS] = toolDefinitionsJson(body.tools);
   },
   requestContent(body, call) {
-    call.set(
-      ATTR_GEN_AI_INPUT_MESSAGES,
-      JSON.stringify(chatInputMessages(body.messages, call.maxContentLength)),
-    );
+    call.set(ATTR_GEN_AI_INPUT_MESSAGES, chatInputMessagesJson(body.messages, call.maxContentLength));
   },
   injectStreamUsage: withIncludeUsage,
   onResult(result, call) {
