@@ -40,19 +40,11 @@ interface RawSpan {
 }
 
 /** One span as Tempo received it, flattened out of the OTLP envelope. */
-export interface ReceivedOtlpSpan {
-  traceId: string;
-  spanId: string;
+export interface ReceivedOtlpSpan extends Omit<RawSpan, 'attributes' | 'events'> {
   /** `undefined` for a root span. */
   parentSpanId?: string;
-  traceState?: string;
-  name: string;
-  kind?: string | number;
-  startTimeUnixNano?: string;
-  endTimeUnixNano?: string;
   attributes: Record<string, unknown>;
   events: Array<{ name: string; attributes?: Record<string, unknown> }>;
-  status?: { code?: string | number; message?: string };
   resource: Record<string, unknown>;
   scope: { name?: string; version?: string };
 }
