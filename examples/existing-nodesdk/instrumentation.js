@@ -9,9 +9,13 @@ import {
   getSpanfuseSampler,
   getSpanfuseSpanProcessors,
 } from '@spanfuse/node';
+import { createAddHookMessageChannel } from 'import-in-the-middle';
 
-// ESM apps: the loader hook makes `import OpenAI from 'openai'` patchable.
-register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
+// ESM apps: the loader hook makes `import OpenAI from 'openai'` patchable. The message channel
+// makes it intercept only the modules the instrumentations hook (intercepting every module breaks
+// some packages, e.g. openai 4.x's shims).
+const { registerOptions, waitForAllMessagesAcknowledged } = createAddHookMessageChannel();
+register('import-in-the-middle/hook.mjs', import.meta.url, registerOptions);
 
 const sdk = new NodeSDK({
   spanProcessors: getSpanfuseSpanProcessors(),
@@ -19,6 +23,7 @@ const sdk = new NodeSDK({
   instrumentations: getSpanfuseInstrumentations(),
 });
 sdk.start();
+await waitForAllMessagesAcknowledged();
 
 process.once('beforeExit', () => void flush());
 process.once('SIGTERM', () => {

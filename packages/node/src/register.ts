@@ -10,8 +10,14 @@ import { pathToFileURL } from 'node:url';
  * with import-in-the-middle (Node ≥ 22.22.3 / 24.11.1), use it in-thread; else the async
  * `module.register` loader (Node 20). Both use the import-in-the-middle copy that
  * @opentelemetry/instrumentation itself loads, whose `Hook` registrations the loader must see.
+ *
+ * The loader intercepts only `include`, the modules an instrumentation hooks. Intercepting every
+ * module (the loader's default) breaks packages that register state across their own internal
+ * modules: openai 4.x's `_shims` then throw "you must `import 'openai/shims/node'`" at the app's
+ * first `import OpenAI` (openai/openai-node#903, nodejs/import-in-the-middle#113). It also
+ * spares every other module of the app the loader's proxy.
  */
-async function installEsmHook(): Promise<void> {
+async function installEsmHook(include: string[]): Promise<void> {
   const require = nodeModule.createRequire(import.meta.url);
   try {
     const fromInstrumentation = nodeModule.createRequire(require.resolve('@opentelemetry/instrumentation'));
@@ -20,13 +26,13 @@ async function installEsmHook(): Promise<void> {
     if ('registerHooks' in nodeModule && supportsSyncHooks()) {
       const hooksPath = fromInstrumentation.resolve('import-in-the-middle/register-hooks.mjs');
       const { register } = await import(pathToFileURL(hooksPath).href);
-      register();
+      register({ include });
       return;
     }
   } catch {
     // fall back to the asynchronous loader below
   }
-  nodeModule.register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
+  nodeModule.register('@opentelemetry/instrumentation/hook.mjs', import.meta.url, { data: { include } });
 }
 
 // The SDK is loaded and the instrumentations are enabled *before* the hook goes in: modules
@@ -34,4 +40,5 @@ async function installEsmHook(): Promise<void> {
 // register's startup cost. Only the app's imports, which come after, need the hook; the
 // instrumentations' import-in-the-middle `Hook`s are already registered by then.
 const { startFromEnv } = await import('./sdk/start-from-env.js');
-if (await startFromEnv()) await installEsmHook();
+const started = await startFromEnv();
+if (started?.hookedModules.length) await installEsmHook(started.hookedModules);

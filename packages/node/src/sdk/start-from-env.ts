@@ -16,18 +16,27 @@ import { EndedSpanCounter } from './ended-span-counter.js';
 import { hasGlobalTracerProvider } from './existing-provider.js';
 import { samplerFromConfig } from './sampler-from-config.js';
 
+/** What {@link startFromEnv} started. */
+export interface Started {
+  /**
+   * The modules the enabled instrumentations hook (`openai`, `pino`, `http`…): the only ones the
+   * ESM loader needs to intercept.
+   */
+  hookedModules: string[];
+}
+
 /**
  * What `@spanfuse/node/register` runs: reads the env, builds a NodeTracerProvider with the Tempo
  * and Langfuse processors and the enabled instrumentations, and installs the shutdown hooks.
  * Loads only what the configuration needs. Never throws.
- * @returns whether an SDK was started.
+ * @returns what was started, or undefined when no SDK was started.
  */
-export async function startFromEnv(env: Env = process.env): Promise<boolean> {
+export async function startFromEnv(env: Env = process.env): Promise<Started | undefined> {
   try {
     return await start(env);
   } catch (error) {
     logger.error('could not start; the app runs without telemetry', error);
-    return false;
+    return undefined;
   }
 }
 
@@ -41,21 +50,21 @@ async function optional<T>(what: string, load: () => Promise<T>): Promise<T | un
   }
 }
 
-async function start(env: Env): Promise<boolean> {
+async function start(env: Env): Promise<Started | undefined> {
   const parsed = parseSpanfuseEnv(env);
   const { config } = parsed;
   setupDiag(config.logLevel);
   reportConfig(parsed);
   if (config.sdkDisabled) {
     logger.info('OTEL_SDK_DISABLED=true: not starting');
-    return false;
+    return undefined;
   }
   if (hasGlobalTracerProvider()) {
     logger.warn(
       'a tracer provider is already registered (Sentry, NodeSDK, @vercel/otel…); register adds nothing. ' +
         'Add getSpanfuseSpanProcessors() to that setup instead.',
     );
-    return false;
+    return undefined;
   }
 
   const [{ NodeTracerProvider }, { createResource }, instrumentations] = await Promise.all([
@@ -123,5 +132,17 @@ async function start(env: Env): Promise<boolean> {
     `started: tempo=${config.tempo.enabled ? config.tempo.protocol : 'off'} langfuse=${config.langfuse.enabled ? 'on' : 'off'} ` +
       `instrumentations=${instrumentations.map((i) => i.instrumentationName).join(',')}`,
   );
-  return true;
+  return { hookedModules: hookedModules(instrumentations) };
+}
+
+/** Module names of the instrumentations' module definitions (`InstrumentationBase` has them). */
+function hookedModules(instrumentations: object[]): string[] {
+  const names = new Set<string>();
+  for (const i of instrumentations) {
+    const definitions = (
+      i as { getModuleDefinitions?: () => Array<{ name: string }> }
+    ).getModuleDefinitions?.();
+    for (const d of definitions ?? []) names.add(d.name);
+  }
+  return [...names];
 }
