@@ -1,5 +1,7 @@
 // openai 4.x and 5.x through the `openai-v4` / `openai-v5` aliases, patched with the manual
-// `instrument()` path (module hooks match the package name `openai`, not an alias).
+// `instrument()` path (module hooks match the package name `openai`, not an alias), in-process so
+// that faults can be scripted per call. module-hooks-majors.test.ts covers the module hooks with
+// the same majors installed under their own name (test/openai-majors).
 import { SpanStatusCode } from '@opentelemetry/api';
 import OpenAIv4 from 'openai-v4';
 import OpenAIv5 from 'openai-v5';
