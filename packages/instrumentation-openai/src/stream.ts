@@ -71,13 +71,7 @@ class ObservedIterator implements AsyncIterator<unknown> {
       this.finish(err);
       return Promise.reject(err);
     }
-    return pending.then(
-      (step) => this.onStep(step),
-      (err) => {
-        this.finish(err);
-        throw err;
-      },
-    );
+    return pending.then(this.onStep, this.onError);
   }
 
   /** Left early (break/return): let the SDK's iterator release the connection, then end. */
@@ -108,7 +102,10 @@ class ObservedIterator implements AsyncIterator<unknown> {
     return Promise.reject(err);
   }
 
-  private onStep(step: IteratorResult<unknown>): IteratorResult<unknown> | Promise<IteratorResult<unknown>> {
+  // Reaction handlers made once per stream, not once per chunk.
+  private readonly onStep = (
+    step: IteratorResult<unknown>,
+  ): IteratorResult<unknown> | Promise<IteratorResult<unknown>> => {
     if (this.finished) return DONE;
     if (step.done) {
       this.finish(undefined);
@@ -121,7 +118,12 @@ class ObservedIterator implements AsyncIterator<unknown> {
       warnOnce('could not read a streamed chunk; the span may miss attributes', err);
     }
     return hide ? this.next() : step;
-  }
+  };
+
+  private readonly onError = (err: unknown): never => {
+    this.finish(err);
+    throw err;
+  };
 
   /** Ends the call once, whichever way the iteration stopped. */
   private finish(error: unknown): void {

@@ -1,22 +1,26 @@
 // One OpenAI-benchmark variant in its own process. Usage:
-//   node variant.mjs <none|ours|contrib|traceloop|openinference> <baseURL> <chat> <stream> <embed>
+//   node variant.mjs <none|span|ours|contrib|traceloop|openinference> <baseURL> <chat> <stream> <embed> [http|canned]
 // Registers the variant's instrumentation on a real NodeTracerProvider (BatchSpanProcessor into
 // a counting no-op exporter) and a MeterProvider without readers, *then* requires `openai` (the
-// workspace's copy, the same for every variant) so that the require hook patches it. Runs a
+// workspace's copy, the same for every variant) so that the require hook patches it. The client
+// talks HTTP to the fake (`http`, the default) or gets canned responses (`canned`, see
+// cannedTransport). Runs a
 // warm-up, then sequential chat, streaming and embedding calls, and prints wall and CPU µs per
 // call and spans per call for each kind.
 import { createRequire } from 'node:module';
 import { emitResult } from '../lib/child.mjs';
 import { peerRequire } from '../lib/peers.mjs';
 
-const [variant, baseURL, chatArg, streamArg, embedArg] = process.argv.slice(2);
+const [variant, baseURL, chatArg, streamArg, embedArg, transport = 'http'] = process.argv.slice(2);
 const COUNTS = { chat: Number(chatArg), stream: Number(streamArg), embed: Number(embedArg) };
-const WARMUP = { chat: 200, stream: 50, embed: 50 };
+// Canned calls are ~10× cheaper: more of them before measuring, so every variant runs JIT-compiled.
+const WARMUP =
+  transport === 'canned' ? { chat: 2000, stream: 500, embed: 500 } : { chat: 200, stream: 50, embed: 50 };
 const requireHere = createRequire(import.meta.url);
 
 /** The OTel API, SDK and instrumentation for `variant`, from the workspace or the peers project. */
 function load() {
-  if (variant === 'none' || variant === 'ours') {
+  if (variant === 'none' || variant === 'span' || variant === 'ours') {
     const deps = {
       api: requireHere('@opentelemetry/api'),
       node: requireHere('@opentelemetry/sdk-trace-node'),
@@ -61,6 +65,62 @@ const countingExporter = {
   forceFlush: () => Promise.resolve(),
 };
 
+/**
+ * The reference floor: what any instrumentation that emits one span per call costs at least. Each
+ * `create` is wrapped by a function that only starts one span (no attributes, no context) and
+ * ends it when the SDK's promise settles — no mapping, no content, no metrics.
+ */
+function wrapWithBareSpan(OpenAI, tracer) {
+  for (const proto of [OpenAI.Chat.Completions.prototype, OpenAI.Embeddings.prototype]) {
+    const create = proto.create;
+    proto.create = function bareSpanCreate(...args) {
+      const span = tracer.startSpan('bare');
+      const promise = create.apply(this, args);
+      const end = () => span.end();
+      promise.then(end, end);
+      return promise;
+    };
+  }
+}
+
+/**
+ * The `canned` transport: the client's `makeRequest` (openai 6's request, retry and fetch step)
+ * answers with the bytes and headers the fake server gave for the first request of the same
+ * kind, as a fresh `Response` each time. Everything the instrumentations touch — `create`, the
+ * `APIPromise`, parsing, `Stream` — is the SDK's own code; only the network is gone, and with it
+ * most of the per-call CPU (and of its noise) of the `http` transport.
+ */
+function cannedTransport(c) {
+  const canned = new Map();
+  c.makeRequest = async function cannedMakeRequest(optionsInput) {
+    const options = await optionsInput;
+    const key = `${options.path} ${options.body?.stream === true}`;
+    let answer = canned.get(key);
+    if (answer === undefined) {
+      const res = await fetch(`${baseURL}${options.path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' },
+        body: JSON.stringify(options.body),
+      });
+      answer = {
+        status: res.status,
+        headers: [...res.headers],
+        bytes: new Uint8Array(await res.arrayBuffer()),
+      };
+      canned.set(key, answer);
+    }
+    const response = new Response(answer.bytes, { status: answer.status, headers: answer.headers });
+    return {
+      response,
+      options,
+      controller: new AbortController(),
+      requestLogID: 'log_canned',
+      retryOfRequestLogID: undefined,
+      startTime: Date.now(),
+    };
+  };
+}
+
 let client;
 let provider;
 try {
@@ -79,7 +139,9 @@ try {
     });
   }
   const { OpenAI } = requireHere('openai');
+  if (variant === 'span') wrapWithBareSpan(OpenAI, provider.getTracer('bench-bare-span'));
   client = new OpenAI({ apiKey: 'sk-bench', baseURL, maxRetries: 0 });
+  if (transport === 'canned') cannedTransport(client);
 } catch (err) {
   emitResult({ variant, error: `setup failed: ${String(err?.stack ?? err).slice(0, 800)}` });
   await new Promise(() => {}); // emitResult exits
