@@ -62,6 +62,45 @@ describe('streamed chat completions', () => {
     expect(span?.attributes['gen_ai.usage.output_tokens']).toBe(6);
   });
 
+  describe('when the app asked for usage itself (nothing to hide)', () => {
+    const ownUsage = { ...streamed, stream_options: { include_usage: true } };
+
+    it('gives the app exactly the chunks of an uninstrumented call', async () => {
+      const chunks = await collect(await h.client.chat.completions.create(ownUsage));
+      h.instrumentation.disable();
+      h.instrumentation.uninstrument((await import('openai')).default);
+      const plain = await collect(await h.client.chat.completions.create(ownUsage));
+      const strip = (cs: unknown[]) => JSON.stringify(cs).replaceAll(/chatcmpl-\d+/g, 'id');
+      expect(strip(chunks)).toBe(strip(plain));
+      const [span] = await h.spans();
+      expect(json(span!, 'gen_ai.output.messages')[0].parts[0].content).toBe(
+        'Hello from the fake OpenAI server.',
+      );
+      expect(span?.events.map((e) => e.name)).toEqual(['gen_ai.first_token']);
+    });
+
+    it('ends the span when the app breaks out', async () => {
+      let n = 0;
+      for await (const _ of await h.client.chat.completions.create(ownUsage)) if (++n === 2) break;
+      const [span] = await h.spans();
+      expect(span?.ended).toBe(true);
+      expect(span?.status.code).toBe(SpanStatusCode.UNSET);
+    });
+
+    it('ends a stream cut mid-way with ERROR and leaves the error to the app', async () => {
+      h.fake.setNext({ cutAfterChunks: 3 });
+      const seen: unknown[] = [];
+      const error = await (async () => {
+        for await (const c of await h.client.chat.completions.create(ownUsage)) seen.push(c);
+      })().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(seen).toHaveLength(3);
+      const [span] = await h.spans();
+      expect(span?.status.code).toBe(SpanStatusCode.ERROR);
+      expect(span?.attributes['error.type']).toBe('connection');
+    });
+  });
+
   it('assembles parallel tool calls per index', async () => {
     h.fake.setNext({
       toolCalls: [
