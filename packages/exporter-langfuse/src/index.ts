@@ -1,7 +1,12 @@
 // Public API of @spanfuse/exporter-langfuse. Re-exports only.
 
 /** Options of the processor and exporter, with their environment variables. */
-export type { LangfuseExporterOptions, LangfuseExportMode, LangfuseProtocol } from './config/options.js';
+export type {
+  LangfuseCompression,
+  LangfuseExporterOptions,
+  LangfuseExportMode,
+  LangfuseProtocol,
+} from './config/options.js';
 /** How options and environment variables resolve; configuration problems as data. */
 export {
   type ConfigProblem,

@@ -17,6 +17,7 @@ const DOWN_FLUSH_WAIT_MS = 15_000;
 const LABELS = {
   floor: 'span creation only (no processor)',
   ours: '**ours** `LangfuseSpanProcessor` (OTLP protobuf)',
+  'ours-gzip': "ours with `compression: 'gzip'`",
   langfuse: '`@langfuse/otel` `LangfuseSpanProcessor` (OTLP JSON)',
   'otlp-json': 'BatchSpanProcessor + OTLP/HTTP JSON',
   'otlp-proto': 'BatchSpanProcessor + OTLP/HTTP protobuf',
@@ -170,7 +171,7 @@ export async function runExporterBench({ quick = false, log = console.log } = {}
   const spans = quick ? 20_000 : 50_000;
   const pacedSpans = quick ? 10_000 : 20_000;
   const downSpans = quick ? 50_000 : 100_000;
-  const variants = ['ours', 'langfuse', 'otlp-json', 'otlp-proto', 'floor'];
+  const variants = ['ours', 'ours-gzip', 'langfuse', 'otlp-json', 'otlp-proto', 'floor'];
   const sink = await startSink();
   let burst;
   let paced;
@@ -205,7 +206,7 @@ export async function runExporterBench({ quick = false, log = console.log } = {}
   log(`exporter: ${downSpans} spans in one burst, sink refusing connections, ${downRuns} runs per variant`);
   const down = await runScenario({
     name: 'down',
-    variants: variants.filter((v) => v !== 'floor'),
+    variants: variants.filter((v) => v !== 'floor' && v !== 'ours-gzip'),
     runs: downRuns,
     flushTimeoutMs: DOWN_FLUSH_WAIT_MS,
     spans: downSpans,

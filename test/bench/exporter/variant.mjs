@@ -1,5 +1,5 @@
 // One exporter-benchmark variant in its own process. Usage:
-//   node variant.mjs <floor|ours|langfuse|otlp-json|otlp-proto> <url> <spans> <pace> [flushTimeoutMs]
+//   node variant.mjs <floor|ours|ours-gzip|langfuse|otlp-json|otlp-proto> <url> <spans> <pace> [flushTimeoutMs]
 // Creates `spans` LLM-like spans on a real BasicTracerProvider, then awaits forceFlush, and
 // prints CPU, wall time, RSS and what the processor reported (drops, errors). `pace` is
 // `yield:N` (as fast as possible, a setImmediate yield every N spans), `rate:R` (R spans per
@@ -39,13 +39,14 @@ async function setup() {
   const api = await import('@opentelemetry/api');
   const sdk = await import('@opentelemetry/sdk-trace-base');
   if (variant === 'floor') return { api, sdk, processor: undefined };
-  if (variant === 'ours') {
+  if (variant === 'ours' || variant === 'ours-gzip') {
     const { LangfuseSpanProcessor } = await import('@spanfuse/exporter-langfuse');
     const processor = new LangfuseSpanProcessor({
       publicKey: 'pk-lf-bench',
       secretKey: 'sk-lf-bench',
       baseUrl: url,
       protocol: 'otlp',
+      compression: variant === 'ours-gzip' ? 'gzip' : 'none',
     });
     return { api, sdk, processor };
   }

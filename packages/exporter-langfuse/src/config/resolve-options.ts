@@ -1,5 +1,10 @@
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import type { LangfuseExporterOptions, LangfuseExportMode, LangfuseProtocol } from './options.js';
+import type {
+  LangfuseCompression,
+  LangfuseExporterOptions,
+  LangfuseExportMode,
+  LangfuseProtocol,
+} from './options.js';
 
 /** The options after defaults and environment variables were applied. Units: ms and bytes. */
 export interface ResolvedOptions {
@@ -14,6 +19,7 @@ export interface ResolvedOptions {
   exportMode: LangfuseExportMode;
   additionalHeaders: Record<string, string>;
   protocol: LangfuseProtocol;
+  compression: LangfuseCompression;
   maxQueueSize: number;
   maxRetries: number;
   maxConcurrentExports: number;
@@ -206,6 +212,15 @@ export function resolveOptions(options: LangfuseExporterOptions = {}, env: Env =
     'auto',
   );
 
+  const compressionFromEnv = options.compression === undefined && env.LANGFUSE_COMPRESSION?.trim();
+  const compression = pick<LangfuseCompression>(
+    problems,
+    compressionFromEnv ? 'LANGFUSE_COMPRESSION' : 'compression',
+    options.compression ?? (compressionFromEnv || undefined),
+    ['gzip', 'none'],
+    'none',
+  );
+
   const exportAllSpans =
     options.exportAllSpans ?? /^(true|1)$/i.test(env.LANGFUSE_EXPORT_ALL_SPANS?.trim() ?? '');
 
@@ -222,6 +237,7 @@ export function resolveOptions(options: LangfuseExporterOptions = {}, env: Env =
       exportMode,
       additionalHeaders: { ...(options.additionalHeaders ?? {}) },
       protocol,
+      compression,
       maxQueueSize,
       maxRetries,
       maxConcurrentExports,

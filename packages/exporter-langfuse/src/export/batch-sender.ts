@@ -23,12 +23,14 @@ export interface SendOutcome {
 /** Settings of {@link BatchSender}. */
 export interface BatchSenderSettings {
   protocol: 'otlp' | 'ingestion' | 'auto';
+  /** Gzip bodies of {@link GZIP_MIN_BYTES} and more. */
+  gzip: boolean;
   maxBatchBytes: number;
   retry: RetrySettings;
 }
 
 /**
- * Sends one batch of observations: encode → gzip → POST → classify → retry. Never rejects;
+ * Sends one batch of observations: encode → gzip (if on) → POST → classify → retry. Never rejects;
  * every observation ends up counted as exported or failed exactly once.
  */
 export class BatchSender {
@@ -172,7 +174,7 @@ export class BatchSender {
   private async otlpRequest(observations: readonly LangfuseObservation[]): Promise<HttpRequest> {
     const leased = this.otlp.encodeLeased(observations);
     try {
-      const compress = leased.bytes.byteLength >= GZIP_MIN_BYTES;
+      const compress = this.settings.gzip && leased.bytes.byteLength >= GZIP_MIN_BYTES;
       const body = compress ? await gzip(leased.bytes) : Buffer.from(leased.bytes); // a copy: the lease ends below
       return {
         path: OTLP_PATH,
@@ -192,7 +194,7 @@ export class BatchSender {
     contentType: string,
     headers?: Record<string, string>,
   ): Promise<HttpRequest> {
-    const compress = bytes.byteLength >= GZIP_MIN_BYTES;
+    const compress = this.settings.gzip && bytes.byteLength >= GZIP_MIN_BYTES;
     return { path, body: compress ? await gzip(bytes) : bytes, contentType, gzip: compress, headers };
   }
 }

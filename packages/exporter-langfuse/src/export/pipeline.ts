@@ -51,6 +51,7 @@ export function createPipeline(options: LangfuseExporterOptions, select: boolean
   const errors = new DeliveryErrors(resolved.baseUrl, publicKey);
   const sender = new BatchSender(transport, errors, stats, {
     protocol: resolved.protocol,
+    gzip: resolved.compression === 'gzip',
     maxBatchBytes: resolved.maxBatchBytes,
     retry: { maxRetries: resolved.maxRetries },
   });

@@ -35,6 +35,7 @@ describe('resolveOptions', () => {
         LANGFUSE_BUFFER_SIZE: '100',
         LANGFUSE_MAX_RETRIES: '0',
         LANGFUSE_PROTOCOL: 'ingestion',
+        LANGFUSE_COMPRESSION: 'gzip',
         LANGFUSE_EXPORT_ALL_SPANS: 'true',
       },
     );
@@ -51,6 +52,7 @@ describe('resolveOptions', () => {
       maxQueueSize: 100,
       maxRetries: 0,
       protocol: 'ingestion',
+      compression: 'gzip',
       exportAllSpans: true,
     });
   });
@@ -62,6 +64,16 @@ describe('resolveOptions', () => {
         .baseUrl,
     ).toBe('http://new:3000');
     expect(resolveOptions({ flushAt: 9 }, { LANGFUSE_FLUSH_AT: '50' }).options.flushAt).toBe(9);
+  });
+
+  it('sends bodies uncompressed unless gzip is asked for, like the OTLP exporters', () => {
+    expect(resolveOptions({}, {}).options.compression).toBe('none');
+    expect(
+      resolveOptions({ compression: 'gzip' }, { LANGFUSE_COMPRESSION: 'none' }).options.compression,
+    ).toBe('gzip');
+    expect(resolveOptions({}, { LANGFUSE_COMPRESSION: 'brotli' }).problems).toEqual([
+      { variable: 'LANGFUSE_COMPRESSION', value: 'brotli', allowed: 'gzip | none', usedInstead: 'none' },
+    ]);
   });
 
   it('reports an invalid value with the variable, the value, what is allowed and what is used', () => {

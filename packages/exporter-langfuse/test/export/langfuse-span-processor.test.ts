@@ -32,7 +32,7 @@ describe('LangfuseSpanProcessor delivery', () => {
     expect(h.processor.getStats()).toEqual({ exported: 50, failed: 0, retried: 0, dropped: 0, queued: 0 });
   });
 
-  it('sends OTLP protobuf with the ingestion-version header, gzip and additional headers', async () => {
+  it('sends OTLP protobuf with the ingestion-version header and additional headers, uncompressed by default', async () => {
     h = await startHarness({ additionalHeaders: { 'x-proxy-token': 'abc' } });
     endSpans(h, 20, { 'langfuse.observation.input': 'x'.repeat(200) });
     await h.processor.forceFlush();
@@ -41,9 +41,19 @@ describe('LangfuseSpanProcessor delivery', () => {
     for (const r of otlp) {
       expect(r.headers['content-type']).toBe('application/x-protobuf');
       expect(r.headers['x-langfuse-ingestion-version']).toBe('4');
-      expect(r.headers['content-encoding']).toBe('gzip');
+      expect(r.headers['content-encoding']).toBeUndefined();
       expect(r.headers['x-proxy-token']).toBe('abc');
     }
+  });
+
+  it('gzips request bodies when compression is gzip, and the server decodes every span', async () => {
+    h = await startHarness({ compression: 'gzip' });
+    const ids = endSpans(h, 20, { 'langfuse.observation.input': 'x'.repeat(200) });
+    await h.processor.forceFlush();
+    const otlp = h.fake.requests.filter((r) => r.path === '/api/public/otel/v1/traces');
+    expect(otlp.length).toBeGreaterThan(0);
+    for (const r of otlp) expect(r.headers['content-encoding']).toBe('gzip');
+    expect(new Set(receivedOtlpIds(h.fake))).toEqual(new Set(ids));
   });
 
   it('writes the trace attributes on every OTLP span, children ending before the root', async () => {
