@@ -94,14 +94,19 @@ function throughputTable(results, spans) {
   const lf = med(results.langfuse ?? [], 'cpuUsPerSpan');
   const floor = med(results.floor ?? [], 'cpuUsPerSpan');
   const rows = Object.entries(results).map(([v, rs]) => {
-    if (!rs.some((r) => !r.error)) return [LABELS[v], 'failed: see log', '', '', '', '', '', '', '', '', ''];
+    if (!rs.some((r) => !r.error))
+      return [LABELS[v], 'failed: see log', '', '', '', '', '', '', '', '', '', ''];
     const cpu = med(rs, 'cpuUsPerSpan');
+    // A processor that drops most of a burst spends little per span *created*: per span delivered
+    // is what its work bought.
+    const perDelivered = (cpu - floor) * (spans / med(rs, 'received'));
     return [
       LABELS[v],
       fmt(med(rs, 'spansPerSec')),
       fmt(cpu, 1),
       v === 'floor' ? '—' : fmt(cpu - floor, 1),
       v === 'floor' || v === 'langfuse' ? '—' : `${ratio(cpu, lf)} (${ratio(cpu - floor, lf - floor)})`,
+      v === 'floor' ? '—' : fmt(perDelivered, 1),
       fmt(med(rs, 'peakRssMB')),
       v === 'floor' ? '—' : fmt(med(rs, 'bytesPerSpan')),
       v === 'floor' ? '—' : `${fmt(med(rs, 'received'))} / ${fmt(spans)}`,
@@ -117,6 +122,7 @@ function throughputTable(results, spans) {
       'CPU µs/span',
       'of it processor',
       'CPU vs @langfuse/otel (processor only)',
+      'processor µs per span delivered',
       'peak RSS MB',
       'bytes/span',
       'received',
@@ -224,6 +230,8 @@ export async function runExporterBench({ quick = false, log = console.log } = {}
       `medians of ${runs} runs, each variant in its own process. CPU = whole process ` +
       '(`process.cpuUsage`, span creation and the final flush included) per span created; "of it processor" ' +
       '= minus the "span creation only" row; the ratio compares total CPU (processor-only CPU in brackets); ' +
+      '"per span delivered" = the processor\'s CPU divided by the spans that reached the sink (what a ' +
+      'processor that drops most of a burst really pays for what it sends); ' +
       'bytes/span = HTTP body bytes the sink received per span received; "silently lost" = spans that ' +
       'never arrived minus those the processor reported (diag "Dropped N spans" warnings, or `getStats()`).',
     '',

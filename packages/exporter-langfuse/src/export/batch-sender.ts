@@ -35,6 +35,8 @@ export interface BatchSenderSettings {
  */
 export class BatchSender {
   private protocol: 'otlp' | 'ingestion';
+  /** Set when a batch used up its retries on network errors; cleared by any answer. */
+  private unreachable = false;
   private readonly otlp = new OtlpEncoder();
 
   constructor(
@@ -149,17 +151,31 @@ export class BatchSender {
     }
   }
 
-  /** Sends `request` until it is delivered, refused for good, or retries are used up. */
+  /**
+   * Sends `request` until it is delivered, refused for good, or retries are used up.
+   *
+   * Once one batch has used up its retries on network errors (nothing listens, DNS, timeouts),
+   * the server counts as unreachable and later batches get one attempt each until the server
+   * answers again: backing off on every batch of a full queue would hold it, its memory and the
+   * app's `forceFlush()` for minutes while Langfuse is down.
+   */
   private async withRetries(
     request: HttpRequest,
     endpoint: 'otlp' | 'ingestion',
     count: number,
   ): Promise<Verdict> {
     for (let attempt = 1; ; attempt++) {
-      const verdict = classifyAnswer(await this.transport.send(request), endpoint);
+      const answer = await this.transport.send(request);
+      const networkError = answer.kind === 'network-error';
+      if (!networkError) this.unreachable = false;
+      const verdict = classifyAnswer(answer, endpoint);
       if (verdict.kind !== 'retry') return verdict;
+      if (networkError && this.unreachable) return verdict;
       const delay = nextRetryDelay(attempt, this.settings.retry, verdict.retryAfterMs);
-      if (delay === undefined) return verdict;
+      if (delay === undefined) {
+        if (networkError) this.unreachable = true;
+        return verdict;
+      }
       this.stats.retried += count;
       await sleep(delay);
     }

@@ -106,6 +106,24 @@ describe('LangfuseSpanProcessor delivery', () => {
     expect(h.processor.getStats()).toMatchObject({ exported: 4, failed: 0, retried: 4 });
   });
 
+  it('gives later batches one attempt each once a batch ran out of retries on network errors', async () => {
+    h = await startHarness({ maxRetries: 2, flushAt: 3, maxConcurrentExports: 1 });
+    h.fake.setMode({ script: Array.from({ length: 5 }, () => ({ reset: true as const })) });
+    endSpans(h, 9);
+    await h.processor.forceFlush();
+    // 3 attempts for the first batch, then 1 for each of the two others.
+    expect(h.fake.requests.map((r) => r.status)).toEqual([0, 0, 0, 0, 0]);
+    expect(h.processor.getStats()).toMatchObject({ exported: 0, failed: 9, queued: 0 });
+    // The server answers again: delivery resumes, and with it the retries.
+    endSpans(h, 3);
+    await h.processor.forceFlush();
+    h.fake.setMode({ script: [{ reset: true }] });
+    endSpans(h, 3);
+    await h.processor.forceFlush();
+    expect(h.fake.requests.slice(5).map((r) => r.status)).toEqual([200, 0, 200]);
+    expect(h.processor.getStats()).toMatchObject({ exported: 6, failed: 9 });
+  });
+
   it('does not retry a 401, says so once and never logs the secret key', async () => {
     h = await startHarness({ secretKey: 'sk-lf-wrong-secret-0000' });
     endSpans(h, 5);
