@@ -40,18 +40,28 @@ const TRANSPORTS = {
     counts: { chat: 6000, stream: 2000, embed: 2000 },
     quickCounts: { chat: 1500, stream: 500, embed: 500 },
   },
+  paired: {
+    title:
+      'paired in one process, canned responses (what each instrumentation adds to an app that already traces)',
+    args: ['canned', 'paired'],
+    runs: 3,
+    counts: { chat: 24000, stream: 4800, embed: 7200 },
+    quickCounts: { chat: 4800, stream: 960, embed: 1440 },
+  },
 };
 
 /** Runs the OpenAI benchmark (both transports); returns its markdown section. */
 export async function runOpenAIBench({ quick = false, log = console.log } = {}) {
   ensurePeers('openai', log);
-  const runs = quick ? 2 : 7;
+  const fullRuns = 7;
   const variants = ['none', 'span', 'ours', ...PEERS];
   const fake = await startFakeOpenAI({ record: false, reply: REPLY });
   const sections = ['## OpenAI instrumentation', '', INTRO];
   try {
     for (const [transport, spec] of Object.entries(TRANSPORTS)) {
       const counts = quick ? spec.quickCounts : spec.counts;
+      const runs = quick ? 2 : (spec.runs ?? fullRuns);
+      const paired = spec.args?.[1] === 'paired';
       const results = Object.fromEntries(variants.map((v) => [v, []]));
       log(
         `openai ${transport}: ${counts.chat} chat + ${counts.stream} stream + ${counts.embed} embedding calls, ${runs} runs`,
@@ -64,7 +74,7 @@ export async function runOpenAIBench({ quick = false, log = console.log } = {}) 
             String(counts.chat),
             String(counts.stream),
             String(counts.embed),
-            transport,
+            ...(spec.args ?? [transport]),
           ]);
           results[v].push(r);
           if (r.error) log(`  ${v} run ${run + 1}: ${r.error.split('\n')[0]}`);
@@ -79,7 +89,7 @@ export async function runOpenAIBench({ quick = false, log = console.log } = {}) 
             );
         }
       }
-      sections.push('', renderOpenAI(results, runs, counts, spec.title));
+      sections.push('', renderOpenAI(results, runs, counts, spec.title, paired));
     }
   } finally {
     await fake.close();
@@ -123,14 +133,22 @@ function spansNote(results, v, kind) {
   return spc === 1 ? '' : ` (${spc === 0 ? 'no span' : `${spc} spans/call`})`;
 }
 
-function renderOpenAI(results, runs, counts, title) {
+function renderOpenAI(results, runs, counts, title, paired = false) {
   const kinds = Object.keys(KINDS);
+  // Paired figures are already differences (on − off); "none" switches nothing and shows the noise.
   const base = Object.fromEntries(
-    kinds.map((k) => [k, { wall: med(results, 'none', k, 'wallUs'), cpu: med(results, 'none', k, 'cpuUs') }]),
+    kinds.map((k) => [
+      k,
+      paired
+        ? { wall: 0, cpu: 0 }
+        : { wall: med(results, 'none', k, 'wallUs'), cpu: med(results, 'none', k, 'cpuUs') },
+    ]),
   );
   const added = (v, k, m) => med(results, v, k, m === 'wall' ? 'wallUs' : 'cpuUs') - base[k][m];
   const rows = Object.keys(LABELS).map((v) => {
     const cells = kinds.map((k) => {
+      if (v === 'none' && paired)
+        return `${signed(med(results, v, k, 'wallUs'))} / ${signed(med(results, v, k, 'cpuUs'))} (noise)`;
       if (v === 'none') return `${fmt(base[k].wall)} / ${fmt(base[k].cpu)} µs per call`;
       const note = spansNote(results, v, k);
       if (note && note !== '') return note.trim().replace(/^\(|\)$/g, '');
@@ -157,8 +175,13 @@ function renderOpenAI(results, runs, counts, title) {
   return [
     `### ${title}`,
     '',
-    `${counts.chat} chat, ${counts.stream} streaming, ${counts.embed} embedding calls per run after a ` +
-      `warm-up; medians of ${runs} runs.`,
+    paired
+      ? `${counts.chat} chat, ${counts.stream} streaming, ${counts.embed} embedding calls per run, in 24 ` +
+        'rounds of one block with the instrumentation switched off (`disable()`) and one with it on ' +
+        '(`enable()`), order alternating; cells are the median of on − off, medians of ' +
+        `${runs} runs. "none" switches nothing: its row is the method's noise.`
+      : `${counts.chat} chat, ${counts.stream} streaming, ${counts.embed} embedding calls per run after a ` +
+        `warm-up; medians of ${runs} runs.`,
     '',
     markdownTable(['variant', ...kinds.map((k) => KINDS[k]), 'runs'], rows),
     '',

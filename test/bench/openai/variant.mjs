@@ -1,5 +1,5 @@
 // One OpenAI-benchmark variant in its own process. Usage:
-//   node variant.mjs <none|span|ours|contrib|traceloop|openinference> <baseURL> <chat> <stream> <embed> [http|canned]
+//   node variant.mjs <none|span|ours|contrib|traceloop|openinference> <baseURL> <chat> <stream> <embed> [http|canned] [paired]
 // Registers the variant's instrumentation on a real NodeTracerProvider (BatchSpanProcessor into
 // a counting no-op exporter) and a MeterProvider without readers, *then* requires `openai` (the
 // workspace's copy, the same for every variant) so that the require hook patches it. The client
@@ -10,8 +10,13 @@
 import { createRequire } from 'node:module';
 import { emitResult } from '../lib/child.mjs';
 import { peerRequire } from '../lib/peers.mjs';
+import { median } from '../lib/stats.mjs';
 
-const [variant, baseURL, chatArg, streamArg, embedArg, transport = 'http'] = process.argv.slice(2);
+const [variant, baseURL, chatArg, streamArg, embedArg, transport = 'http', mode = 'separate'] =
+  process.argv.slice(2);
+// Paired rounds per call kind; each round measures a block with the instrumentation off and a
+// block with it on, in alternating order, and keeps on − off.
+const PAIRED_ROUNDS = 24;
 const COUNTS = { chat: Number(chatArg), stream: Number(streamArg), embed: Number(embedArg) };
 // Canned calls are ~10× cheaper: more of them before measuring, so every variant runs JIT-compiled.
 const WARMUP =
@@ -71,16 +76,23 @@ const countingExporter = {
  * ends it when the SDK's promise settles — no mapping, no content, no metrics.
  */
 function wrapWithBareSpan(OpenAI, tracer) {
-  for (const proto of [OpenAI.Chat.Completions.prototype, OpenAI.Embeddings.prototype]) {
-    const create = proto.create;
-    proto.create = function bareSpanCreate(...args) {
-      const span = tracer.startSpan('bare');
-      const promise = create.apply(this, args);
-      const end = () => span.end();
-      promise.then(end, end);
-      return promise;
-    };
-  }
+  const protos = [OpenAI.Chat.Completions.prototype, OpenAI.Embeddings.prototype];
+  const originals = protos.map((proto) => proto.create);
+  const wrapped = originals.map(
+    (create) =>
+      function bareSpanCreate(...args) {
+        const span = tracer.startSpan('bare');
+        const promise = create.apply(this, args);
+        const end = () => span.end();
+        promise.then(end, end);
+        return promise;
+      },
+  );
+  const toggle = (on) => {
+    for (let i = 0; i < protos.length; i++) protos[i].create = on ? wrapped[i] : originals[i];
+  };
+  toggle(true);
+  return toggle;
 }
 
 /**
@@ -123,6 +135,8 @@ function cannedTransport(c) {
 
 let client;
 let provider;
+/** Switches the variant's instrumentation off and on (paired mode); none switches nothing. */
+let toggle = () => {};
 try {
   const { api, node, metrics, instr, instrumentation } = load();
   provider = new node.NodeTracerProvider({ spanProcessors: [new node.BatchSpanProcessor(countingExporter)] });
@@ -139,7 +153,8 @@ try {
     });
   }
   const { OpenAI } = requireHere('openai');
-  if (variant === 'span') wrapWithBareSpan(OpenAI, provider.getTracer('bench-bare-span'));
+  if (variant === 'span') toggle = wrapWithBareSpan(OpenAI, provider.getTracer('bench-bare-span'));
+  else if (instrumentation) toggle = (on) => (on ? instrumentation.enable() : instrumentation.disable());
   client = new OpenAI({ apiKey: 'sk-bench', baseURL, maxRetries: 0 });
   if (transport === 'canned') cannedTransport(client);
 } catch (err) {
@@ -199,12 +214,41 @@ async function phase(kind, n) {
   return { wallUs: wallUs / n, cpuUs: (cpu.user + cpu.system) / n, spansPerCall: (spansSeen - spans0) / n };
 }
 
+/**
+ * Paired mode: in this one process, rounds of one block with the instrumentation switched off and
+ * one with it on (order alternating); the figure is the median of on − off. Both blocks share the
+ * process, its JIT state and heap, and — after the first span batch — Node 20's async hooks, so
+ * this is what the instrumentation itself adds to an app that already traces.
+ */
+async function pairedPhase(kind, n) {
+  const block = Math.max(10, Math.round(n / PAIRED_ROUNDS));
+  const cpu = [];
+  const wall = [];
+  let spans = 0;
+  let onCalls = 0;
+  for (let round = 0; round < PAIRED_ROUNDS; round++) {
+    const m = {};
+    for (const on of round % 2 ? [true, false] : [false, true]) {
+      toggle(on);
+      m[on] = await phase(kind, block);
+    }
+    cpu.push(m.true.cpuUs - m.false.cpuUs);
+    wall.push(m.true.wallUs - m.false.wallUs);
+    spans += m.true.spansPerCall * block;
+    onCalls += block;
+  }
+  toggle(true);
+  return { cpuUs: median(cpu), wallUs: median(wall), spansPerCall: spans / onCalls };
+}
+
 const errors = { unhandled: 0 };
 process.on('unhandledRejection', () => errors.unhandled++);
 const result = { variant };
 try {
   for (const kind of Object.keys(CALLS)) await phase(kind, WARMUP[kind]);
-  for (const kind of Object.keys(CALLS)) result[kind] = await phase(kind, COUNTS[kind]);
+  for (const kind of Object.keys(CALLS))
+    result[kind] =
+      mode === 'paired' ? await pairedPhase(kind, COUNTS[kind]) : await phase(kind, COUNTS[kind]);
 } catch (err) {
   result.error = `calls failed: ${String(err?.stack ?? err).slice(0, 800)}`;
 }
