@@ -83,8 +83,9 @@ export interface LangfuseExporterOptions {
   compression?: LangfuseCompression;
   /**
    * Most observations waiting to be sent; beyond it new ones are dropped, counted and
-   * warned about once. Env: `LANGFUSE_BUFFER_SIZE`.
-   * @defaultValue `10000`
+   * warned about once. The BatchSpanProcessor's default; with 2 KiB of content per span it keeps
+   * a 100k-span burst against a dead Langfuse under 64 MB of RSS. Env: `LANGFUSE_BUFFER_SIZE`.
+   * @defaultValue `2048`
    */
   maxQueueSize?: number;
   /**

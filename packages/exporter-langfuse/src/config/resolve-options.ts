@@ -55,7 +55,7 @@ export const DEFAULTS = {
   flushAt: 512,
   flushInterval: 1,
   timeout: 10,
-  maxQueueSize: 10_000,
+  maxQueueSize: 2048,
   maxRetries: 5,
   maxConcurrentExports: 2,
   // Langfuse: "Batch sizes are limited to 3.5 MB in total" (OpenAPI, ingestion_batch).

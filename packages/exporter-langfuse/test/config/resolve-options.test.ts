@@ -13,7 +13,7 @@ describe('resolveOptions', () => {
       timeoutMs: 10_000,
       exportMode: 'batched',
       protocol: 'auto',
-      maxQueueSize: 10_000,
+      maxQueueSize: 2048,
       maxRetries: 5,
       exportAllSpans: false,
     });
