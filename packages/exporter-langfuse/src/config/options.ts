@@ -74,8 +74,8 @@ export interface LangfuseExporterOptions {
    */
   protocol?: LangfuseProtocol;
   /**
-   * `'gzip'` compresses request bodies of 1 KiB and more (level 1): about 4.5× fewer bytes on the
-   * wire for about 14 µs of CPU per LLM span with 2 KiB of content, on libuv's thread pool.
+   * `'gzip'` compresses request bodies of 1 KiB and more (level 1): about 5× fewer bytes on the
+   * wire for 12–20 µs of CPU per LLM span with 2 KiB of content (bench), on libuv's thread pool.
    * `'none'` sends them as they are — the OTLP exporters' default, and `@langfuse/otel`'s.
    * Env: `LANGFUSE_COMPRESSION`.
    * @defaultValue `'none'`
