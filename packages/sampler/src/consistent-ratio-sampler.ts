@@ -13,8 +13,7 @@ import {
   type ConsistentThreshold,
   normalizeRatio,
   passesThreshold,
-  randomnessFromOtValue,
-  randomnessFromTraceId,
+  randomnessOf,
   thresholdForRatio,
   withThreshold,
 } from './consistent-threshold.js';
@@ -58,8 +57,7 @@ export class ConsistentRatioSampler implements Sampler {
     if (!isValidTraceId(traceId)) return { decision: SamplingDecision.NOT_RECORD };
     const parentState = trace.getSpanContext(context)?.traceState;
     const otValue = parentState?.get(OT_KEY);
-    const randomness = randomnessFromOtValue(otValue) ?? randomnessFromTraceId(traceId);
-    const sampled = passesThreshold(randomness, this._threshold);
+    const sampled = passesThreshold(randomnessOf(traceId, otValue), this._threshold);
     const newOt = withThreshold(otValue, sampled ? this._threshold.th : null);
     const base = parentState ?? new TraceState();
     const traceState = newOt === '' ? base.unset(OT_KEY) : base.set(OT_KEY, newOt);

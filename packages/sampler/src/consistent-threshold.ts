@@ -53,6 +53,14 @@ export function randomnessFromOtValue(otValue: string | undefined): string | und
   return undefined;
 }
 
+/**
+ * The randomness R of a trace: the explicit `rv` of its `ot` tracestate value when valid, else
+ * the trace id's 7 rightmost bytes.
+ */
+export function randomnessOf(traceId: string, otValue: string | undefined): string {
+  return randomnessFromOtValue(otValue) ?? randomnessFromTraceId(traceId);
+}
+
 /** Returns the `ot` tracestate value with `th` set to `th` (or removed when `null`), other sub-keys kept. */
 export function withThreshold(otValue: string | undefined, th: string | null): string {
   const rest = (otValue ?? '').split(';').filter((part) => part !== '' && !part.startsWith('th:'));

@@ -1,11 +1,5 @@
 import type { SpanContext } from '@opentelemetry/api';
-import {
-  normalizeRatio,
-  passesThreshold,
-  randomnessFromOtValue,
-  randomnessFromTraceId,
-  thresholdForRatio,
-} from './consistent-threshold.js';
+import { normalizeRatio, passesThreshold, randomnessOf, thresholdForRatio } from './consistent-threshold.js';
 
 /** Anything with a span context: a `ReadableSpan`, a `Span`. */
 export interface HasSpanContext {
@@ -28,7 +22,6 @@ export function createLangfuseSampledSpanFilter(ratio: number): (span: HasSpanCo
   if (threshold.thresholdHex === null) return () => false;
   return (span) => {
     const ctx = span.spanContext();
-    const randomness = randomnessFromOtValue(ctx.traceState?.get('ot')) ?? randomnessFromTraceId(ctx.traceId);
-    return passesThreshold(randomness, threshold);
+    return passesThreshold(randomnessOf(ctx.traceId, ctx.traceState?.get('ot')), threshold);
   };
 }

@@ -2,8 +2,8 @@ import type { SpanContext } from '@opentelemetry/api';
 import {
   normalizeRatio,
   passesThreshold,
-  randomnessFromOtValue,
   randomnessFromTraceId,
+  randomnessOf,
   thresholdForRatio,
 } from './consistent-threshold.js';
 
@@ -29,7 +29,6 @@ export function shouldSampleTraceId(traceId: string, ratio: number): boolean {
  */
 export function shouldSampleSpanContext(spanContext: SpanContext, ratio: number): boolean {
   if (!VALID_TRACE_ID.test(spanContext.traceId)) return false;
-  const rv = randomnessFromOtValue(spanContext.traceState?.get('ot'));
-  const randomness = rv ?? randomnessFromTraceId(spanContext.traceId);
+  const randomness = randomnessOf(spanContext.traceId, spanContext.traceState?.get('ot'));
   return passesThreshold(randomness, thresholdForRatio(normalizeRatio(ratio).ratio));
 }

@@ -3,3 +3,4 @@ export * from './langfuse-contract.js';
 export * from './langfuse-server.js';
 export * from './openai-server.js';
 export * from './otlp-receiver.js';
+export type { FlatOtlpSpan } from './otlp-spans.js';

@@ -3,7 +3,6 @@
 // plus scripted faults. Everything decoded is recorded for assertions.
 import { once } from 'node:events';
 import * as http from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import {
@@ -13,44 +12,14 @@ import {
   IngestionEventSchema,
   IngestionRequestEnvelopeSchema,
 } from './langfuse-contract.js';
-
-const require = createRequire(import.meta.url);
-// @elastic/mockotlpserver ships the OTLP .proto files and a normalizer to plain objects.
-const { normalizeTrace } = require('@elastic/mockotlpserver') as {
-  normalizeTrace(raw: unknown): NormalizedTrace;
-};
-const { getProtoRoot } = require('@elastic/mockotlpserver/lib/proto.js') as {
-  getProtoRoot(): { lookupType(name: string): { decode(bytes: Uint8Array): unknown } };
-};
-const ExportTraceServiceRequest = getProtoRoot().lookupType(
-  'opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest',
-);
-
-interface NormalizedTrace {
-  resourceSpans?: Array<{
-    resource?: { attributes?: Record<string, unknown> };
-    scopeSpans?: Array<{
-      scope?: { name?: string; version?: string };
-      spans?: Array<Record<string, unknown>>;
-    }>;
-  }>;
-}
+import { decodeOtlpTraces, type FlatOtlpSpan } from './otlp-spans.js';
 
 /** One span as the fake received it over OTLP (ids in hex, attributes as a plain object). */
-export interface FakeOtlpSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  name: string;
+export interface FakeOtlpSpan extends FlatOtlpSpan {
   kind: string;
   startTimeUnixNano: string;
   endTimeUnixNano: string;
-  attributes: Record<string, unknown>;
   status?: { code?: string; message?: string };
-  events: Array<{ name: string; attributes?: Record<string, unknown> }>;
-  links: unknown[];
-  resource: Record<string, unknown>;
-  scope: { name?: string; version?: string };
 }
 
 /** One HTTP request the fake received. */
@@ -210,7 +179,9 @@ export async function startFakeLangfuse(options: FakeLangfuseOptions = {}): Prom
     if (path === FAKE_OTLP_PATH) {
       if (mode.otlpAbsent) return answer(404, { message: 'Not found' });
       try {
-        fake.otlpSpans.push(...decodeOtlp(body, String(req.headers['content-type'] ?? '')));
+        fake.otlpSpans.push(
+          ...(decodeOtlpTraces(body, String(req.headers['content-type'] ?? '')) as FakeOtlpSpan[]),
+        );
       } catch (err) {
         return answer(400, { message: `cannot decode OTLP: ${(err as Error).message}` });
       }
@@ -268,28 +239,4 @@ function parseJson(body: Buffer): unknown {
   } catch {
     return undefined;
   }
-}
-
-function decodeOtlp(body: Buffer, contentType: string): FakeOtlpSpan[] {
-  const raw = contentType.includes('json')
-    ? JSON.parse(body.toString('utf8'))
-    : ExportTraceServiceRequest.decode(body);
-  const trace = normalizeTrace(raw);
-  const spans: FakeOtlpSpan[] = [];
-  for (const rs of trace.resourceSpans ?? []) {
-    for (const ss of rs.scopeSpans ?? []) {
-      for (const s of ss.spans ?? []) {
-        spans.push({
-          ...(s as unknown as FakeOtlpSpan),
-          parentSpanId: (s.parentSpanId as string) || undefined,
-          attributes: (s.attributes as Record<string, unknown>) ?? {},
-          events: (s.events as FakeOtlpSpan['events']) ?? [],
-          links: (s.links as unknown[]) ?? [],
-          resource: rs.resource?.attributes ?? {},
-          scope: { name: ss.scope?.name, version: ss.scope?.version },
-        });
-      }
-    }
-  }
-  return spans;
 }

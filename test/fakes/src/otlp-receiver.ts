@@ -6,9 +6,10 @@
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { type FlatOtlpSpan, flattenOtlpTrace, normalizeTrace } from './otlp-spans.js';
 
 const require = createRequire(import.meta.url);
-const { MockOtlpServer, normalizeTrace } = require('@elastic/mockotlpserver') as {
+const { MockOtlpServer } = require('@elastic/mockotlpserver') as {
   MockOtlpServer: new (
     opts: Record<string, unknown>,
   ) => {
@@ -16,38 +17,10 @@ const { MockOtlpServer, normalizeTrace } = require('@elastic/mockotlpserver') as
     close(): Promise<void>;
     httpUrl: string | null;
   };
-  normalizeTrace(raw: unknown): NormalizedTrace;
 };
 
-interface NormalizedTrace {
-  resourceSpans?: Array<{
-    resource?: { attributes?: Record<string, unknown> };
-    scopeSpans?: Array<{ scope?: { name?: string; version?: string }; spans?: RawSpan[] }>;
-  }>;
-}
-interface RawSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  traceState?: string;
-  name: string;
-  kind?: string | number;
-  startTimeUnixNano?: string;
-  endTimeUnixNano?: string;
-  attributes?: Record<string, unknown>;
-  events?: Array<{ name: string; attributes?: Record<string, unknown> }>;
-  status?: { code?: string | number; message?: string };
-}
-
 /** One span as Tempo received it, flattened out of the OTLP envelope. */
-export interface ReceivedOtlpSpan extends Omit<RawSpan, 'attributes' | 'events'> {
-  /** `undefined` for a root span. */
-  parentSpanId?: string;
-  attributes: Record<string, unknown>;
-  events: Array<{ name: string; attributes?: Record<string, unknown> }>;
-  resource: Record<string, unknown>;
-  scope: { name?: string; version?: string };
-}
+export type ReceivedOtlpSpan = FlatOtlpSpan;
 
 /** One HTTP request the receiver got (for header/path assertions). */
 export interface ReceivedOtlpRequest {
@@ -71,36 +44,6 @@ export interface OtlpReceiver {
     timeoutMs?: number,
   ): Promise<ReceivedOtlpSpan[]>;
   close(): Promise<void>;
-}
-
-// OTLP/JSON carries ids as hex; protobufjs' toObject({json: true}) gives bytes as base64.
-function toHex(id: string | undefined): string | undefined {
-  if (!id) return undefined;
-  if (/^[0-9a-f]+$/i.test(id) && (id.length === 32 || id.length === 16)) return id.toLowerCase();
-  return Buffer.from(id, 'base64').toString('hex');
-}
-
-/** Flattens one decoded export request into spans. Pure. */
-export function flattenOtlpTrace(trace: NormalizedTrace): ReceivedOtlpSpan[] {
-  const out: ReceivedOtlpSpan[] = [];
-  for (const rs of trace.resourceSpans ?? []) {
-    for (const ss of rs.scopeSpans ?? []) {
-      for (const span of ss.spans ?? []) {
-        const parent = toHex(span.parentSpanId);
-        out.push({
-          ...span,
-          traceId: toHex(span.traceId)!,
-          spanId: toHex(span.spanId)!,
-          parentSpanId: parent && !/^0+$/.test(parent) ? parent : undefined,
-          attributes: span.attributes ?? {},
-          events: span.events ?? [],
-          resource: rs.resource?.attributes ?? {},
-          scope: ss.scope ?? {},
-        });
-      }
-    }
-  }
-  return out;
 }
 
 // mockotlpserver publishes decoded requests on a process-wide diagnostics channel, so every

@@ -69,6 +69,21 @@ export function setChatUsage(call: CallTelemetry, usage: Any): void {
   );
 }
 
+/**
+ * Reads a streamed chunk's usage (chat and legacy completions stream it alike) and undoes what an
+ * injected `include_usage` changed: removes the `usage: null` every other chunk then carries, and
+ * returns true for the usage-only chunk, which the app must not see.
+ */
+export function readStreamUsage(chunk: Any, call: CallTelemetry, injected: boolean): boolean {
+  if (chunk.usage) {
+    setChatUsage(call, chunk.usage);
+    const choices: Any[] | undefined = chunk.choices;
+    return injected && (!choices || choices.length === 0);
+  }
+  if (injected && chunk.usage === null) delete chunk.usage;
+  return false;
+}
+
 export const chatCompletionsAdapter: CreateAdapter = {
   operation: 'chat',
   requestAttributes(body, a) {
@@ -136,15 +151,9 @@ class ChatStreamObserver implements StreamObserver {
       call.setResponse(chunk.id, chunk.model);
       call.set(ATTR_GEN_AI_OPENAI_RESPONSE_SYSTEM_FINGERPRINT, chunk.system_fingerprint);
     }
+    if (chunk.usage) call.set(ATTR_GEN_AI_OPENAI_RESPONSE_SERVICE_TIER, chunk.service_tier);
+    if (readStreamUsage(chunk, call, this.injected)) return true;
     const choices: Any[] | undefined = chunk.choices;
-    if (chunk.usage) {
-      setChatUsage(call, chunk.usage);
-      call.set(ATTR_GEN_AI_OPENAI_RESPONSE_SERVICE_TIER, chunk.service_tier);
-      // The usage-only chunk exists only because we asked for it: the app must not see it.
-      if (this.injected && (!choices || choices.length === 0)) return true;
-    } else if (this.injected && chunk.usage === null) {
-      delete chunk.usage;
-    }
     if (!Array.isArray(choices)) return false;
     for (let i = 0; i < choices.length; i++) this.onChoice(choices[i]);
     return false;

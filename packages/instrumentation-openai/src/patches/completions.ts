@@ -8,7 +8,7 @@ import {
 } from '../semconv.js';
 import type { StreamObserver } from '../stream.js';
 import { type Any, type CreateAdapter, withIncludeUsage } from './adapter.js';
-import { samplingAttributes, setChatUsage } from './chat-completions.js';
+import { readStreamUsage, samplingAttributes, setChatUsage } from './chat-completions.js';
 
 function prompts(prompt: unknown): string[] {
   if (typeof prompt === 'string') return [prompt];
@@ -77,13 +77,8 @@ class CompletionStreamObserver implements StreamObserver {
       this.meta = true;
       this.call.setResponse(chunk.id, chunk.model);
     }
+    if (readStreamUsage(chunk, this.call, this.injected)) return true;
     const choices: Any[] | undefined = chunk.choices;
-    if (chunk.usage) {
-      setChatUsage(this.call, chunk.usage);
-      if (this.injected && (!choices || choices.length === 0)) return true;
-    } else if (this.injected && chunk.usage === null) {
-      delete chunk.usage;
-    }
     if (!Array.isArray(choices)) return false;
     for (const c of choices) {
       const i: number = typeof c?.index === 'number' ? c.index : 0;
